@@ -1,0 +1,42 @@
+// Entry point: registers everything lazily; nothing heavy runs at activation.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, type ServerInfo } from '../../shared/src/protocol';
+import { createLanguageClient } from './languageClient';
+
+const RESTART_COMMAND = 'earthly.restartServer';
+
+let client: LanguageClient | undefined;
+
+/** What the extension offers to its own tests and to other extensions. */
+export interface EarthlyApi {
+  /** Information about the running language server, or undefined while it is not running. */
+  serverInfo(): Promise<ServerInfo | undefined>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<EarthlyApi> {
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
+  context.subscriptions.push(log);
+
+  const languageClient = createLanguageClient(context, log, RESTART_COMMAND);
+  client = languageClient;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+      log.info('Restarting the Earthfile language server.');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
+  );
+  await languageClient.start();
+  log.info('Earthfile language server started.');
+
+  return {
+    serverInfo: async () =>
+      languageClient.isRunning() ? languageClient.sendRequest<ServerInfo>(SERVER_INFO_REQUEST) : undefined,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,71 @@
+// Starts the Earthfile language server and keeps it running: a crash restarts it with a message,
+// and repeated crashes stop the restarts and offer a manual restart instead.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { CLIENT_ID, LANGUAGE_ID } from '../../shared/src/protocol';
+
+/** More crashes than this within the window stop the automatic restarts. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+class RestartingErrorHandler implements ErrorHandler {
+  private crashes: number[] = [];
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly restartCommand: string,
+  ) {}
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (this.crashes.length <= MAX_RESTARTS) {
+      this.log.warn(`The Earthfile language server stopped unexpectedly; restarting (${this.crashes.length}/${MAX_RESTARTS}).`);
+      void vscode.window.showWarningMessage('The Earthfile language server stopped unexpectedly and was restarted.');
+      return { action: CloseAction.Restart, handled: true };
+    }
+    this.log.error(`The Earthfile language server crashed ${this.crashes.length} times in 3 minutes; not restarting it.`);
+    void vscode.window
+      .showErrorMessage('The Earthfile language server keeps crashing and was stopped.', 'Restart', 'Show Output')
+      .then((choice) => {
+        if (choice === 'Restart') void vscode.commands.executeCommand(this.restartCommand);
+        if (choice === 'Show Output') this.log.show();
+      });
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
+
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  restartCommand: string,
+): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    outputChannel: log,
+    errorHandler: new RestartingErrorHandler(log, restartCommand),
+  };
+  return new LanguageClient(CLIENT_ID, 'Earthfile Language Server', serverOptions, clientOptions);
+}

@@ -1,0 +1,58 @@
+// Bundles the extension (client, server, CLI) into dist/ and the tests, harness and benchmark into out/.
+//   node esbuild.mjs                 both, for development (source maps)
+//   node esbuild.mjs --clean         the same, after emptying dist/ and out/
+//   node esbuild.mjs --production    only dist/, minified, without source maps (what the VSIX ships)
+//   node esbuild.mjs --tests-only    only out/
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** Files under `dir` whose names end with `suffix` (none when `dir` does not exist). */
+function filesUnder(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => join(dir, f));
+}
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
+const shippedCommon = {
+  ...node,
+  outdir: 'dist',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  define: { SERVER_VERSION: JSON.stringify(version) },
+};
+
+const shipped = [
+  { ...shippedCommon, entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' } },
+  { ...shippedCommon, entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
+// Tests keep their npm dependencies external: they run from this checkout, next to node_modules.
+const tests = {
+  ...node,
+  entryPoints: [
+    ...filesUnder('test/unit', '.test.ts'),
+    ...filesUnder('test/integration', '.ts'),
+    ...filesUnder('test/harness', '.ts'),
+    ...filesUnder('test/e2e', '.ts'),
+    ...filesUnder('test/bench', '.ts'),
+  ],
+  outbase: '.',
+  outdir: 'out',
+  packages: 'external',
+  external: ['vscode'],
+  sourcemap: true,
+  define: { SERVER_VERSION: JSON.stringify(version) },
+};
+
+if (args.has('--clean') || production) rmSync('dist', { recursive: true, force: true });
+if (args.has('--clean')) rmSync('out', { recursive: true, force: true });
+const builds = production ? shipped : args.has('--tests-only') ? [tests] : [...shipped, tests];
+await Promise.all(builds.map((options) => esbuild.build(options)));

@@ -1,0 +1,34 @@
+// Parse once per document version: every feature asks here for the model of an open document.
+
+import type { FileModel } from './model';
+
+export type Analyze = (text: string) => FileModel;
+
+export class ParseCache {
+  private readonly entries = new Map<string, { readonly version: number; readonly model: FileModel }>();
+
+  constructor(private readonly analyze: Analyze) {}
+
+  /** The model of `uri` at `version`; `text` is analysed only when that version is not cached. */
+  get(uri: string, version: number, text: string): FileModel {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === version) return hit.model;
+    const model = this.analyze(text);
+    this.entries.set(uri, { version, model });
+    return model;
+  }
+
+  /** The cached model of `uri`, whatever its version. */
+  peek(uri: string): FileModel | undefined {
+    return this.entries.get(uri)?.model;
+  }
+
+  /** Forgets `uri` (call when the document closes). */
+  evict(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

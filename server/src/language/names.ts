@@ -1,0 +1,19 @@
+// Naming rules and reserved names of the Earthfile language (reference: shared earthfile-language.md §1, §2, §4.2, §7).
+
+/** File names a build looks for, in order. */
+export const BUILD_FILE_NAMES: readonly string[] = ['Earthfile', 'build.earth'];
+
+/** A target name, in a header or a reference: lowercase first letter, no `_`. */
+export const TARGET_NAME = /^[a-z][a-zA-Z0-9.-]*$/;
+
+/** A function name, in a header or a reference: UPPER_SNAKE. */
+export const FUNCTION_NAME = /^[A-Z][A-Z0-9._]*$/;
+
+/** A key of ARG, ENV, LET or SET. */
+export const VARIABLE_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** The implicit name of the base recipe, so no target may use it. */
+export const RESERVED_TARGET_NAME = 'base';
+
+/** Image labels under this prefix belong to Earthly and may not be set with LABEL. */
+export const RESERVED_LABEL_PREFIX = 'dev.earthly.';

@@ -1,0 +1,404 @@
+// Target, function and artifact references, IMPORT paths and build-arg overrides, as plain strings
+// (reference: shared earthfile-language.md §4 "Override", §7).
+//
+// Every function is pure and never throws: problems come back as an `error` string worded like
+// Earthly's own message. Each `Part` carries its text with `\` escapes removed and its span in the
+// input string, so a caller can map it to a document range.
+
+import { FUNCTION_NAME, TARGET_NAME } from '../language/names';
+
+/** A piece of the input: its text with escapes removed, and its half-open span in the input. */
+export interface Part {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Which Earthfile a reference points into: the text before the `+`. */
+export type EarthfileRef =
+  /** `+name`: the Earthfile the reference is written in. */
+  | { readonly kind: 'same' }
+  /**
+   * `./dir+name`, `../x+name`, `/abs+name`, `~/x+name`. `cleaned` is the path normalised like Go's
+   * `path.Clean`, with `./` put back in front of a relative path.
+   */
+  | { readonly kind: 'path'; readonly path: Part; readonly cleaned: string; readonly base: PathBase }
+  /** `host/owner/repo[/sub/dir][:tag]+name`. */
+  | { readonly kind: 'remote'; readonly repo: Part; readonly tag?: Part; readonly whole: Part }
+  /** `alias+name`, resolved through an IMPORT. */
+  | { readonly kind: 'import'; readonly alias: Part };
+
+export type PathBase = 'relative' | 'absolute' | 'home';
+
+/** A target (`lower-kebab`) or a function (`UPPER_SNAKE`). */
+export type NameKind = 'target' | 'function';
+
+export interface Reference {
+  readonly earthfile: EarthfileRef;
+  readonly nameKind: NameKind;
+  /** The target or function name. */
+  readonly name: Part;
+  /** For artifact references: the path after the name, starting with its `/` (`/out/bin`). */
+  readonly artifact?: Part;
+  /** The text holds a `$`: it is expanded at build time, so names are not checked. */
+  readonly dynamic: boolean;
+  /** Span of the whole reference. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What a position expects: `any` decides target vs function by the case of the name's first letter. */
+export type Expect = NameKind | 'artifact' | 'any';
+
+/** A reference that could be split into its parts; `error` is set when a part is invalid. */
+export interface ParsedReference {
+  readonly ref?: Reference;
+  readonly error?: string;
+}
+
+const BACKSLASH = 0x5c;
+const PLUS = 0x2b;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const DOLLAR = 0x24;
+const EQUALS = 0x3d;
+const DASH = 0x2d;
+
+/** Parses `[<earthfile-ref>]+<name>[/<artifact-path>]`. */
+export function parseReference(text: string, expect: Expect): ParsedReference {
+  return referenceIn(text, 0, text.length, expect);
+}
+
+/** True when `text` holds an unescaped `+`, i.e. it can only be meant as a reference. */
+export function hasUnescapedPlus(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === PLUS) return true;
+  }
+  return false;
+}
+
+function referenceIn(source: string, from: number, to: number, expect: Expect): ParsedReference {
+  const whole = source.slice(from, to);
+  let plus = -1;
+  let secondPlus = -1;
+  let dynamic = false;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) {
+      if (i + 1 >= to) return { error: `cannot split by +: unterminated escape sequence at the end of ${whole}` };
+      i++;
+    } else if (c === PLUS) {
+      if (plus < 0) plus = i;
+      else if (secondPlus < 0) secondPlus = i;
+      else return { error: `invalid target ref ${whole}` };
+    } else if (c === DOLLAR) {
+      dynamic = true;
+    }
+  }
+  // Earthly drops an empty word after the last `+`, so `+t+` still names `t`.
+  const nameEnd = secondPlus >= 0 && secondPlus === to - 1 ? secondPlus : to;
+  if (plus < 0 || (secondPlus >= 0 && nameEnd === to) || nameEnd === plus + 1) {
+    return { error: `invalid target ref ${whole}` };
+  }
+  const earthfile = earthfileRefIn(source, from, plus);
+  let name: Part;
+  let artifact: Part | undefined;
+  if (expect === 'artifact') {
+    const slash = source.indexOf('/', plus + 1);
+    if (slash < 0 || slash >= nameEnd) return { error: `invalid artifact name ${whole}` };
+    name = partOf(source, plus + 1, slash);
+    artifact = partOf(source, slash, nameEnd);
+  } else {
+    name = partOf(source, plus + 1, nameEnd);
+  }
+  const nameKind: NameKind =
+    expect === 'function' || (expect === 'any' && isUpper(name.text.charCodeAt(0))) ? 'function' : 'target';
+  const ref: Reference = { earthfile, nameKind, name, ...(artifact && { artifact }), dynamic, start: from, end: to };
+  if (!dynamic) {
+    if (nameKind === 'target' && !TARGET_NAME.test(name.text)) {
+      return { ref, error: `target name ${name.text} does not match ${TARGET_NAME.source}` };
+    }
+    if (nameKind === 'function' && !FUNCTION_NAME.test(name.text)) {
+      return { ref, error: `function name ${name.text} does not match ${FUNCTION_NAME.source}` };
+    }
+  }
+  return { ref };
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/** Classifies the text before the `+` (reference §7). */
+function earthfileRefIn(source: string, from: number, to: number): EarthfileRef {
+  if (from === to) return { kind: 'same' };
+  const left = partOf(source, from, to);
+  const t = left.text;
+  if (t.startsWith('.') || t.startsWith('/') || t.startsWith('~/')) {
+    const base: PathBase = t.startsWith('/') ? 'absolute' : t.startsWith('~/') ? 'home' : 'relative';
+    return { kind: 'path', path: left, cleaned: cleanLocalPath(t, base), base };
+  }
+  let colon = -1;
+  let hasSlash = false;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === COLON && colon < 0) colon = i;
+    else if (c === SLASH) hasSlash = true;
+  }
+  if (colon >= 0 || hasSlash) {
+    if (colon < 0) return { kind: 'remote', repo: left, whole: left };
+    return { kind: 'remote', repo: partOf(source, from, colon), tag: partOf(source, colon + 1, to), whole: left };
+  }
+  return { kind: 'import', alias: left };
+}
+
+function cleanLocalPath(path: string, base: PathBase): string {
+  if (base === 'home') return '~/' + cleanPath(path.slice(2)).replace(/^\.$/, '');
+  const cleaned = cleanPath(path);
+  return base === 'relative' && !cleaned.startsWith('.') ? './' + cleaned : cleaned;
+}
+
+/** Lexical path normalisation with Go's `path.Clean` rules. */
+export function cleanPath(path: string): string {
+  const rooted = path.startsWith('/');
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+    } else {
+      out.push(segment);
+    }
+  }
+  const joined = out.join('/');
+  if (rooted) return '/' + joined;
+  return joined === '' ? '.' : joined;
+}
+
+/** The text of `source[from, to)` with every `\x` replaced by `x`. */
+function partOf(source: string, from: number, to: number): Part {
+  const raw = source.slice(from, to);
+  return { text: raw.includes('\\') ? unescape(raw) : raw, start: from, end: to };
+}
+
+function unescape(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) === BACKSLASH && i + 1 < raw.length) i++;
+    out += raw[i];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IMPORT
+
+export interface ParsedImport {
+  readonly earthfile?: EarthfileRef;
+  /** The alias in force: the explicit `AS` alias, or the default one. */
+  readonly alias?: string;
+  readonly error?: string;
+}
+
+/**
+ * Parses an IMPORT path and works out its alias (reference §7, DOC IMPORT): the last path element
+ * with the tag excluded; `.` cannot be imported; a path ending in `.` or `..` needs `AS`.
+ */
+export function parseImport(path: string, explicitAlias?: string): ParsedImport {
+  if (path === '') return { error: 'IMPORTing empty string not supported' };
+  if (hasUnescapedPlus(path)) return { error: `could not parse IMPORT ${path}: invalid target ref ${path}+none` };
+  const earthfile = earthfileRefIn(path, 0, path.length);
+  let importPath: string;
+  if (earthfile.kind === 'remote') importPath = earthfile.repo.text;
+  else if (earthfile.kind === 'path' && earthfile.cleaned !== '.') importPath = earthfile.cleaned;
+  else return { earthfile, error: `IMPORT ${path} not supported` };
+  const last = importPath.slice(importPath.lastIndexOf('/') + 1);
+  if (last === '') return { earthfile, error: `IMPORT ${path} not supported` };
+  if ((last === '.' || last === '..') && explicitAlias === undefined) {
+    return { earthfile, error: 'IMPORT requires AS if the import path ends with "." or ".."' };
+  }
+  const alias = explicitAlias ?? last;
+  if (/[/:]/.test(alias)) return { earthfile, alias, error: `invalid IMPORT AS ${alias}` };
+  return { earthfile, alias };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overrides: `--K=v`, `--K v`, `-K=v`, `-K v` after a reference (PN `ParseFlagArgs`).
+
+/** One word of a command line, with the offset of its first character in the caller's frame. */
+export interface Word {
+  readonly text: string;
+  readonly start: number;
+}
+
+export interface Override {
+  /** The key, without dashes. */
+  readonly key: Part;
+  /** Absent only when the last flag has no value (an error is reported then). */
+  readonly value?: Part;
+  /** Index of the word holding the key, and of the one holding the value. */
+  readonly keyWord: number;
+  readonly valueWord: number;
+  /** From the dashes to the end of the value. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ParsedOverrides {
+  readonly overrides: readonly Override[];
+  readonly error?: { readonly message: string; readonly word: number };
+}
+
+/** Parses the words after a reference into build-arg overrides. Offsets are `word.start`-based. */
+export function parseOverrides(words: readonly Word[]): ParsedOverrides {
+  const overrides: Override[] = [];
+  let error: ParsedOverrides['error'];
+  let pending: { key: Part; keyWord: number; start: number } | undefined;
+  for (let w = 0; w < words.length; w++) {
+    const { text, start } = words[w];
+    if (pending) {
+      const value: Part = { text, start, end: start + text.length };
+      overrides.push({ ...pending, value, valueWord: w, end: value.end });
+      pending = undefined;
+      continue;
+    }
+    if (text.charCodeAt(0) !== DASH) {
+      error ??= { message: `invalid argument ${text}`, word: w };
+      continue;
+    }
+    const dashes = text.charCodeAt(1) === DASH ? 2 : 1;
+    const eq = unescapedIndexOf(text, EQUALS, dashes);
+    const keyEnd = eq < 0 ? text.length : eq;
+    const key: Part = { text: text.slice(dashes, keyEnd), start: start + dashes, end: start + keyEnd };
+    if (eq < 0) {
+      pending = { key, keyWord: w, start };
+      continue;
+    }
+    const value: Part = { text: text.slice(eq + 1), start: start + eq + 1, end: start + text.length };
+    overrides.push({ key, value, keyWord: w, valueWord: w, start, end: value.end });
+  }
+  if (pending) {
+    overrides.push({ ...pending, valueWord: pending.keyWord, end: pending.key.end });
+    error ??= { message: `no value provided for --${pending.key.text}`, word: pending.keyWord };
+  }
+  return error ? { overrides, error } : { overrides };
+}
+
+function unescapedIndexOf(text: string, code: number, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === code) return i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups: `(+t/art --K=v)` in COPY and FROM DOCKERFILE, and `--load [img=]<ref>` in WITH DOCKER.
+
+export interface ParsedGroup {
+  /** The words inside the parentheses: the reference, then the overrides. */
+  readonly words: readonly Word[];
+  readonly error?: string;
+}
+
+/** True for `(…)` and `"(…)"`, the forms Earthly reads as a reference with overrides. */
+export function isGroup(text: string): boolean {
+  return (
+    (text.startsWith('(') && text.endsWith(')') && text.length >= 2) ||
+    (text.startsWith('"(') && text.endsWith(')"') && text.length >= 4)
+  );
+}
+
+/** Splits a group into its words (on unquoted, unescaped whitespace), offsets relative to `text`. */
+export function splitGroup(text: string): ParsedGroup {
+  const quoted = text.startsWith('"(');
+  const from = quoted ? 2 : 1;
+  const to = text.length - from;
+  const words: Word[] = [];
+  let wordStart = -1;
+  let inQuotes = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+    if (space && !inQuotes) {
+      if (wordStart >= 0) words.push({ text: text.slice(wordStart, i), start: wordStart });
+      wordStart = -1;
+      continue;
+    }
+    if (wordStart < 0) wordStart = i;
+    if (c === BACKSLASH) {
+      if (i + 1 >= to) return { words, error: 'unterminated escape sequence' };
+      i++;
+    } else if (c === 0x22) {
+      inQuotes = !inQuotes;
+    }
+  }
+  if (inQuotes) return { words, error: 'no ending quotes' };
+  if (wordStart >= 0) words.push({ text: text.slice(wordStart, to), start: wordStart });
+  if (words.length === 0) return { words, error: `invalid empty group ${text}` };
+  return { words };
+}
+
+export interface ReferenceWithOverrides {
+  readonly ref?: Reference;
+  readonly overrides: readonly Override[];
+  /** Whether the reference was written as a `(…)` group. */
+  readonly grouped: boolean;
+  readonly error?: string;
+}
+
+/**
+ * Parses one word that is a reference, possibly written as a `(ref --K=v …)` group. All offsets are
+ * relative to `text`.
+ */
+export function parseReferenceWord(text: string, expect: Expect): ReferenceWithOverrides {
+  return referenceWordIn(text, 0, text.length, expect);
+}
+
+function referenceWordIn(source: string, from: number, to: number, expect: Expect): ReferenceWithOverrides {
+  const text = source.slice(from, to);
+  if (!isGroup(text)) {
+    const { ref, error } = referenceIn(source, from, to, expect);
+    return withOptional([], false, ref, error);
+  }
+  const group = splitGroup(text);
+  if (group.error !== undefined) return { overrides: [], grouped: true, error: group.error };
+  const [head, ...rest] = group.words;
+  const { ref, error } = referenceIn(source, from + head.start, from + head.start + head.text.length, expect);
+  const shifted = rest.map((w) => ({ text: w.text, start: from + w.start }));
+  const parsed = parseOverrides(shifted);
+  // Word indexes count from the reference, which is word 0 of the group.
+  const overrides = parsed.overrides.map((o) => ({ ...o, keyWord: o.keyWord + 1, valueWord: o.valueWord + 1 }));
+  return withOptional(overrides, true, ref, error ?? parsed.error?.message);
+}
+
+function withOptional(
+  overrides: readonly Override[],
+  grouped: boolean,
+  ref: Reference | undefined,
+  error: string | undefined,
+): ReferenceWithOverrides {
+  return { ...(ref && { ref }), overrides, grouped, ...(error !== undefined && { error }) };
+}
+
+export interface ParsedLoad extends ReferenceWithOverrides {
+  /** The image name before `=`, when given. */
+  readonly image?: Part;
+}
+
+/** Parses a `WITH DOCKER --load` value: `[<image>=]<target-ref>` or `[<image>=](<ref> --K=v …)`. */
+export function parseLoad(text: string): ParsedLoad {
+  // The image name ends at the first `=` outside the group; an `=` inside `( )` belongs to an override.
+  const paren = text.indexOf('(');
+  const eq = text.indexOf('=');
+  if (eq < 0 || (paren >= 0 && paren < eq)) return referenceWordIn(text, 0, text.length, 'target');
+  const parsed = referenceWordIn(text, eq + 1, text.length, 'target');
+  const image: Part = { text: text.slice(0, eq), start: 0, end: eq };
+  if (image.text === '') return { ...parsed, image, error: parsed.error ?? `invalid --load ${text}: empty image name` };
+  return { ...parsed, image };
+}

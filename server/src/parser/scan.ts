@@ -1,0 +1,334 @@
+// Character-level scanning shared by the parser: line continuations, quoted strings and `$( )`
+// shell-outs, and Earthly's removal of continuations from argument text (reference §2).
+//
+// The rules follow the fragments of earthly `ast/parser/EarthLexer.g4`:
+//   LC                    '\' ( [ \t]* newline | [ \t]* comment )+
+//   DoubleQuotedAtomPart  '"' ( ShellAtomPart | ~["\] | '\' . )* '"'        (may span lines)
+//   SingleQuotedAtomPart  "'" ( ~['\] | '\' . )* "'"                       (may span lines)
+//   ShellAtomPart         '$(' ( ~[ \t\r\n\"')] | '\' . | DQ | SQ | ShellAtomPart | WS )+ ')'
+// Each of these parts either matches from a given offset or not, independent of what surrounds it,
+// so results are memoised by start offset. Nesting is handled with an explicit stack, never with
+// recursion, and a work budget keeps pathological input linear (past the budget, an opening quote or
+// `$(` is simply taken as a plain character).
+
+export const CH_TAB = 9;
+export const CH_LF = 10;
+export const CH_CR = 13;
+export const CH_SPACE = 32;
+export const CH_DQUOTE = 34;
+export const CH_HASH = 35;
+export const CH_DOLLAR = 36;
+export const CH_SQUOTE = 39;
+export const CH_LPAREN = 40;
+export const CH_RPAREN = 41;
+export const CH_COLON = 58;
+export const CH_EQUALS = 61;
+export const CH_BACKSLASH = 92;
+
+export function isBlank(c: number): boolean {
+  return c === CH_SPACE || c === CH_TAB;
+}
+
+export function isNewline(c: number): boolean {
+  return c === CH_LF || c === CH_CR;
+}
+
+/** Offset just past the newline starting at `p` (`\r\n` counts as one), or `p` when there is none. */
+export function newlineEnd(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  if (c === CH_LF) return p + 1;
+  if (c === CH_CR) return text.charCodeAt(p + 1) === CH_LF ? p + 2 : p + 1;
+  return p;
+}
+
+/** Offset of the first `\n` or `\r` at or after `p`, or the text length. */
+export function lineEnd(text: string, p: number): number {
+  const n = text.length;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === CH_LF || c === CH_CR) return p;
+    p++;
+  }
+  return n;
+}
+
+/** Offset of the first character at or after `p` that is not a space or tab. */
+export function skipBlanks(text: string, p: number): number {
+  const n = text.length;
+  while (p < n && isBlank(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/**
+ * True when a line continuation starts at `p`: a `\` followed by optional spaces/tabs and then a
+ * newline, a comment, or the end of the file after a comment.
+ */
+export function isContinuation(text: string, p: number): boolean {
+  if (text.charCodeAt(p) !== CH_BACKSLASH) return false;
+  const q = skipBlanks(text, p + 1);
+  const c = text.charCodeAt(q);
+  return c === CH_LF || c === CH_CR || c === CH_HASH;
+}
+
+/**
+ * The end of the continuation starting at `p` (see `isContinuation`): past the backslash's own line
+ * and every following line that is blank or comment-only. Leading blanks of the next content line
+ * are not included.
+ */
+export function continuationEnd(text: string, p: number): number {
+  const n = text.length;
+  let q = lineEnd(text, p + 1);
+  q = newlineEnd(text, q);
+  // Skip blank and comment-only lines (NL_NOLC+ in the grammar).
+  while (q < n) {
+    const r = skipBlanks(text, q);
+    const c = text.charCodeAt(r);
+    if (c === CH_LF || c === CH_CR) {
+      q = newlineEnd(text, r);
+    } else if (c === CH_HASH) {
+      const e = lineEnd(text, r);
+      q = e < n ? newlineEnd(text, e) : e;
+    } else {
+      break;
+    }
+  }
+  return q;
+}
+
+const KIND_DQ = 0;
+const KIND_SHELL = 1;
+
+interface Frame {
+  readonly kind: number;
+  readonly start: number;
+  /** A shell-out inside double quotes: if it fails, its `$(` is plain text in the quotes. */
+  readonly fallible: boolean;
+  /** Number of items matched so far (a shell-out needs at least one). */
+  items: number;
+}
+
+/** Scans quoted strings and shell-outs of one source text, with memoised results. */
+export class GroupScanner {
+  private readonly dq = new Map<number, number>();
+  private readonly sh = new Map<number, number>();
+  private readonly sq = new Map<number, number>();
+  private work = 0;
+  private readonly budget: number;
+
+  constructor(private readonly text: string) {
+    this.budget = 16 * text.length + 100_000;
+  }
+
+  /** End of the double-quoted string starting at `p` (just past the closing quote), or -1. */
+  doubleQuoted(p: number): number {
+    return this.group(p, KIND_DQ);
+  }
+
+  /** End of the `$( … )` starting at `p` (just past the `)`), or -1. */
+  shellOut(p: number): number {
+    return this.group(p, KIND_SHELL);
+  }
+
+  /** End of the single-quoted string starting at `p` (just past the closing quote), or -1. */
+  singleQuoted(p: number): number {
+    const known = this.sq.get(p);
+    if (known !== undefined) return known;
+    const text = this.text;
+    const n = text.length;
+    let q = p + 1;
+    let result = -1;
+    while (q < n && this.work < this.budget) {
+      this.work++;
+      const c = text.charCodeAt(q);
+      if (c === CH_SQUOTE) {
+        result = q + 1;
+        break;
+      }
+      q += c === CH_BACKSLASH ? 2 : 1;
+    }
+    this.sq.set(p, result);
+    // A failed scan means no closing quote exists after p, so no later quote can close either.
+    if (result < 0 && q >= n) this.sqFailFrom = Math.min(this.sqFailFrom, p);
+    return result;
+  }
+
+  private sqFailFrom = Number.MAX_SAFE_INTEGER;
+
+  private singleQuotedFast(p: number): number {
+    return p >= this.sqFailFrom ? -1 : this.singleQuoted(p);
+  }
+
+  private group(p0: number, kind0: number): number {
+    const memo = kind0 === KIND_DQ ? this.dq : this.sh;
+    const known = memo.get(p0);
+    if (known !== undefined) return known;
+    const text = this.text;
+    const n = text.length;
+    const stack: Frame[] = [{ kind: kind0, start: p0, fallible: false, items: 0 }];
+    let p = p0 + (kind0 === KIND_DQ ? 1 : 2);
+    for (;;) {
+      const top = stack[stack.length - 1];
+      let failed = false;
+      if (++this.work > this.budget || stack.length > 10_000 || p >= n) {
+        failed = true;
+      } else {
+        const c = text.charCodeAt(p);
+        if (top.kind === KIND_DQ) {
+          if (c === CH_DQUOTE) {
+            p++;
+            stack.pop();
+            this.dq.set(top.start, p);
+            if (stack.length === 0) return p;
+            stack[stack.length - 1].items++;
+            continue;
+          }
+          if (c === CH_BACKSLASH) {
+            if (p + 1 >= n) failed = true;
+            else p += 2;
+          } else if (c === CH_DOLLAR && text.charCodeAt(p + 1) === CH_LPAREN) {
+            const inner = this.sh.get(p);
+            if (inner === undefined) {
+              stack.push({ kind: KIND_SHELL, start: p, fallible: true, items: 0 });
+              p += 2;
+            } else {
+              p = inner >= 0 ? inner : p + 1;
+            }
+          } else {
+            p++;
+          }
+        } else {
+          // Inside $( … ).
+          if (c === CH_RPAREN) {
+            if (top.items === 0) {
+              failed = true;
+            } else {
+              p++;
+              stack.pop();
+              this.sh.set(top.start, p);
+              if (stack.length === 0) return p;
+              stack[stack.length - 1].items++;
+              continue;
+            }
+          } else if (c === CH_SPACE || c === CH_TAB) {
+            // WS: blanks, and line continuations after a blank.
+            for (;;) {
+              const d = text.charCodeAt(p);
+              if (d === CH_SPACE || d === CH_TAB) p++;
+              else if (d === CH_BACKSLASH && isContinuation(text, p)) p = continuationEnd(text, p);
+              else break;
+            }
+            top.items++;
+          } else if (c === CH_LF || c === CH_CR) {
+            failed = true;
+          } else if (c === CH_BACKSLASH) {
+            if (p + 1 >= n) failed = true;
+            else {
+              p += 2;
+              top.items++;
+            }
+          } else if (c === CH_DQUOTE) {
+            const inner = this.dq.get(p);
+            if (inner === undefined) {
+              stack.push({ kind: KIND_DQ, start: p, fallible: false, items: 0 });
+              p++;
+            } else if (inner >= 0) {
+              p = inner;
+              top.items++;
+            } else {
+              failed = true;
+            }
+          } else if (c === CH_SQUOTE) {
+            const e = this.singleQuotedFast(p);
+            if (e < 0) failed = true;
+            else {
+              p = e;
+              top.items++;
+            }
+          } else if (c === CH_DOLLAR && text.charCodeAt(p + 1) === CH_LPAREN) {
+            const inner = this.sh.get(p);
+            if (inner === undefined) {
+              stack.push({ kind: KIND_SHELL, start: p, fallible: false, items: 0 });
+              p += 2;
+            } else if (inner >= 0) {
+              p = inner;
+              top.items++;
+            } else {
+              failed = true;
+            }
+          } else if (c === CH_SQUOTE) {
+            failed = true;
+          } else {
+            p++;
+            top.items++;
+          }
+        }
+      }
+      if (!failed) continue;
+      // Unwind: frames fail until a shell-out inside double quotes, whose `$(` becomes plain text.
+      let resumed = false;
+      while (stack.length > 0) {
+        const f = stack.pop() as Frame;
+        (f.kind === KIND_DQ ? this.dq : this.sh).set(f.start, -1);
+        if (f.fallible) {
+          p = f.start + 1;
+          resumed = true;
+          break;
+        }
+      }
+      if (!resumed) return -1;
+    }
+  }
+}
+
+/**
+ * Removes line continuations from an argument's text the way Earthly's listener does
+ * (`replaceEscape`): a `\`, optional blanks, an optional comment, a `\n` or `\r\n`, the blanks after
+ * it, and any further comment-only or blank lines with their leading blanks.
+ */
+export function removeContinuations(s: string): string {
+  let i = s.indexOf('\\');
+  if (i < 0) return s;
+  const n = s.length;
+  let out = '';
+  let last = 0;
+  while (i >= 0 && i < n) {
+    const end = continuationMatch(s, i);
+    if (end > i) {
+      out += s.slice(last, i);
+      last = end;
+      i = s.indexOf('\\', end);
+    } else {
+      i = s.indexOf('\\', i + 1);
+    }
+  }
+  return out + s.slice(last);
+}
+
+/** End of the continuation pattern at `i` (see `removeContinuations`), or `i` when none matches. */
+function continuationMatch(s: string, i: number): number {
+  const n = s.length;
+  let p = i + 1;
+  while (p < n && isBlank(s.charCodeAt(p))) p++;
+  if (s.charCodeAt(p) === CH_HASH) {
+    while (p < n && !isNewline(s.charCodeAt(p))) p++;
+  }
+  let q = crlfOrLf(s, p);
+  if (q === p) return i;
+  for (;;) {
+    while (q < n && isBlank(s.charCodeAt(q))) q++;
+    let r = q;
+    if (s.charCodeAt(r) === CH_HASH) {
+      while (r < n && !isNewline(s.charCodeAt(r))) r++;
+    }
+    const e = crlfOrLf(s, r);
+    if (e === r) return q;
+    q = e;
+  }
+}
+
+function crlfOrLf(s: string, p: number): number {
+  const c = s.charCodeAt(p);
+  if (c === CH_LF) return p + 1;
+  if (c === CH_CR && s.charCodeAt(p + 1) === CH_LF) return p + 2;
+  return p;
+}

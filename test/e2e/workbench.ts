@@ -1,0 +1,45 @@
+// What a person does in the workbench, as Playwright steps. Every step waits for its outcome.
+import type { Page } from 'playwright-core';
+
+export interface FlowContext {
+  readonly page: Page;
+  /** The workspace folder on disk (a scratch copy of the demo project). */
+  readonly workspace: string;
+  screenshot(name: string): Promise<void>;
+}
+
+export interface Flow {
+  readonly name: string;
+  run(context: FlowContext): Promise<void>;
+}
+
+const STEP_TIMEOUT = 30_000;
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The explorer shows the folder once the workbench has restored its layout.
+  await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), the way people do. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(relativePath);
+  const fileName = relativePath.split('/').pop() ?? relativePath;
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label^="${fileName}"]`).waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/** Runs a command from the palette (F1) by its title as users see it. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+}

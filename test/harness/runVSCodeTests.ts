@@ -1,0 +1,126 @@
+// Runs the VS Code test layers in one code-server session:
+//  1. the integration suites (mocha, real `vscode` API) through the extension-development payload;
+//  2. the browser flows (test/e2e) against the packaged VSIX, installed into the same code-server.
+// Prints a closing line "N passed, N failed" and exits non-zero on any failure.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './codeServer';
+import { CACHE_DIR, REPO_ROOT, RESULTS_DIR, VSIX_PATH } from './paths';
+import { E2E_FLOWS } from '../e2e/flows';
+
+const INTEGRATION_TIMEOUT_MS = 10 * 60 * 1000;
+
+interface Outcome {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly detail?: string;
+}
+
+interface IntegrationResults {
+  readonly passed: number;
+  readonly failed: number;
+  readonly failures: readonly string[];
+}
+
+function log(line: string): void {
+  console.log(`[vscode-tests] ${line}`);
+}
+
+/** The test workspace: the demo project plus the files the tests need, in a scratch copy. */
+function prepareWorkspace(scratch: string): string {
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(REPO_ROOT, 'test', 'fixtures', 'demo'), workspace, { recursive: true });
+  cpSync(join(REPO_ROOT, 'test', 'fixtures', 'test-overlay'), workspace, { recursive: true });
+  return workspace;
+}
+
+async function runIntegration(page: Page, server: RunningCodeServer, resultsFile: string): Promise<Outcome[]> {
+  let settle: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((resolve) => (settle = resolve));
+  await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+    for (const line of format(...args).split('\n')) console.log(`  | ${line}`);
+  });
+  const url = server.workbenchUrl([
+    ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],
+    ['extensionTestsPath', server.remoteUri(join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'))],
+  ]);
+  await page.goto(url);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), INTEGRATION_TIMEOUT_MS)));
+  const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (code === -1) return [{ name: 'integration suites', passed: false, detail: 'timed out; see the code-server log' }];
+  if (!existsSync(resultsFile)) {
+    return [{ name: 'integration suites', passed: false, detail: `exited with ${code} before running (no results file)` }];
+  }
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as IntegrationResults;
+  const outcomes: Outcome[] = results.failures.map((name) => ({ name, passed: false }));
+  for (let i = 0; i < results.passed; i++) outcomes.push({ name: `integration #${i + 1}`, passed: true });
+  if (code !== 0 && results.failed === 0) outcomes.push({ name: 'integration run', passed: false, detail: `exit ${code}` });
+  return outcomes;
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(VSIX_PATH)) throw new Error(`${VSIX_PATH} is missing: run "npm run package" first (npm test does).`);
+  if (!existsSync(join(REPO_ROOT, 'dist', 'server.js'))) throw new Error('dist/ is missing: run "npm run package" first.');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const entry = await ensureCodeServer(log);
+  const scratch = mkdtempSync(join(CACHE_DIR, 'run-'));
+  const resultsFile = join(scratch, 'integration-results.json');
+  const workspace = prepareWorkspace(scratch);
+  const server = await startCodeServer(entry, {
+    scratch,
+    workspace,
+    vsix: VSIX_PATH,
+    env: { EARTHLY_INTEGRATION_RESULTS: resultsFile },
+  });
+  log(`code-server ${server.origin}, workspace ${workspace}`);
+  const browser = await launchBrowser(join(scratch, 'chromium'));
+  const outcomes: Outcome[] = [];
+  try {
+    log('Integration suites (real vscode API):');
+    const integrationPage = await browser.newPage();
+    outcomes.push(...(await runIntegration(integrationPage, server, resultsFile)));
+    await integrationPage.close();
+
+    log('Browser flows (packaged VSIX):');
+    for (const flow of E2E_FLOWS) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(server.workbenchUrl());
+        await flow.run({ page, workspace, screenshot: (name) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) }).then(() => undefined) });
+        outcomes.push({ name: flow.name, passed: true });
+        log(`  ✔ ${flow.name}`);
+      } catch (error) {
+        await page.screenshot({ path: join(RESULTS_DIR, `failed-${flow.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+        outcomes.push({ name: flow.name, passed: false, detail: String(error) });
+        log(`  ✘ ${flow.name}: ${String(error)}`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    cpSync(server.logFile, join(RESULTS_DIR, 'code-server.log'));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const failed = outcomes.filter((o) => !o.passed);
+  for (const f of failed) log(`FAILED ${f.name}${f.detail ? `: ${f.detail}` : ''}`);
+  console.log(`${outcomes.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length === 0 && outcomes.length > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

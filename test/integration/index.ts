@@ -1,0 +1,27 @@
+// The integration entry point in the shape @vscode/test-electron expects: `run()` runs every suite
+// (`*.test.js` next to this file) with mocha inside the extension host of a real VS Code.
+import Mocha from 'mocha';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  const grep = process.env.EARTHLY_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    let passed = 0;
+    const failures: string[] = [];
+    const runner = mocha.run((failed) => {
+      // The harness reads the counts; the exit code alone cannot say how many tests ran.
+      const resultsFile = process.env.EARTHLY_INTEGRATION_RESULTS;
+      if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed, failed, failures }));
+      if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
+      else resolve();
+    });
+    runner.on('pass', () => passed++);
+    runner.on('fail', (test, error: Error) => failures.push(`${test.fullTitle()}: ${error.message}`));
+  });
+}
