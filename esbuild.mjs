@@ -1,8 +1,8 @@
 // Bundles the extension (client, server, CLI) into dist/ and the tests, harness and benchmark into out/.
 //   node esbuild.mjs                 both, for development (source maps)
-//   node esbuild.mjs --clean         the same, after emptying dist/ and out/
+//   --clean                          empties the output folders first (--production always does)
 //   node esbuild.mjs --production    only dist/, minified, without source maps (what the VSIX ships)
-//   node esbuild.mjs --tests-only    only out/
+//   node esbuild.mjs --tests-only    only out/ (after `--production`, for the test run)
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ const tests = {
   ...node,
   entryPoints: [
     ...filesUnder('test/unit', '.test.ts'),
+    ...filesUnder('test/server', '.test.ts'),
     ...filesUnder('test/integration', '.ts'),
     ...filesUnder('test/harness', '.ts'),
     ...filesUnder('test/e2e', '.ts'),
@@ -52,7 +53,8 @@ const tests = {
   define: { SERVER_VERSION: JSON.stringify(version) },
 };
 
-if (args.has('--clean') || production) rmSync('dist', { recursive: true, force: true });
-if (args.has('--clean')) rmSync('out', { recursive: true, force: true });
 const builds = production ? shipped : args.has('--tests-only') ? [tests] : [...shipped, tests];
+if (args.has('--clean') || production) {
+  for (const dir of new Set(builds.map((b) => b.outdir))) rmSync(dir, { recursive: true, force: true });
+}
 await Promise.all(builds.map((options) => esbuild.build(options)));

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diagnostics } from '../../../server/src/service';
+
+const codes = (text: string) => diagnostics(text).map((d) => d.code);
+
+for (const eol of ['\n', '\r\n']) {
+  const lines = (...l: string[]) => l.join(eol);
+
+  test(`a file without VERSION gets E-missing-version on its first statement (${JSON.stringify(eol)})`, () => {
+    const [d] = diagnostics(lines('# comment', '', 'build:', '    RUN true'));
+    assert.equal(d.code, 'E-missing-version');
+    assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } });
+  });
+
+  test(`VERSION after comments and blank lines is accepted (${JSON.stringify(eol)})`, () => {
+    assert.deepEqual(codes(lines('# doc', '', 'VERSION 0.8', 'build:', '    RUN true')), []);
+    assert.deepEqual(codes(lines('VERSION --try 0.8')), []);
+  });
+}
+
+test('an empty file is reported at its start', () => {
+  assert.deepEqual(diagnostics('')[0].range.start, { line: 0, character: 0 });
+});
+
+test('VERSIONS or a lowercase version is not VERSION', () => {
+  assert.deepEqual(codes('VERSIONS 0.8\n'), ['E-missing-version']);
+  assert.deepEqual(codes('version 0.8\n'), ['E-missing-version']);
+});
