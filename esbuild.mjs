@@ -40,6 +40,7 @@ const tests = {
   entryPoints: [
     ...filesUnder('test/unit', '.test.ts'),
     ...filesUnder('test/server', '.test.ts'),
+    ...filesUnder('test/registry', '.ts'),
     ...filesUnder('test/integration', '.ts'),
     ...filesUnder('test/harness', '.ts'),
     ...filesUnder('test/e2e', '.ts'),
