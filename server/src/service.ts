@@ -1,8 +1,21 @@
 // The language service facade: plain functions over document text that return LSP-typed values.
 // Only server.ts knows about the transport; the CLI and the tests call these directly.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { diagnose } from './features/diagnostics';
+import { buildFileModel } from './analysis/fileModel';
+import type { FileModel } from './analysis/model';
+import { DEFAULT_DIAGNOSTIC_SETTINGS, diagnose, type DiagnoseOptions, type DiagnosticSettings } from './features/diagnostics';
+import { parse } from './parser';
 
-export function diagnostics(text: string): Diagnostic[] {
-  return diagnose(text);
+/** Parses and analyses one Earthfile. Never throws, whatever the text. */
+export function analyze(text: string): FileModel {
+  const { tree, errors } = parse(text);
+  return buildFileModel(tree, errors);
+}
+
+export function diagnostics(
+  text: string,
+  settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS,
+  options: DiagnoseOptions = {},
+): Diagnostic[] {
+  return diagnose(analyze(text), settings, options);
 }

@@ -1,32 +1,69 @@
-// Diagnostics for one Earthfile: plain data in, LSP-typed diagnostics out.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+// Diagnostics for one Earthfile: the checks' findings as LSP diagnostics, after the user's settings.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { FileModel } from '../analysis/model';
+import { runChecks, type CheckOptions } from '../analysis/checks';
+import type { Fix, Severity } from '../analysis/checks/finding';
+import { LineIndex } from '../parser/lineIndex';
 
-/** The first line that is neither blank nor a comment, with its line number. */
-function firstStatement(text: string): { line: number; text: string } | undefined {
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i].trim();
-    if (trimmed !== '' && !trimmed.startsWith('#')) return { line: i, text: lines[i] };
-  }
-  return undefined;
+export interface DiagnosticSettings {
+  readonly enable: boolean;
+  /** Per rule code: a severity, or `off`. */
+  readonly severity: Readonly<Record<string, Severity | 'off'>>;
 }
 
-/** Earthly refuses to build an Earthfile whose first statement is not VERSION. */
-function missingVersion(text: string): Diagnostic[] {
-  const first = firstStatement(text);
-  if (first && /^VERSION(\s|$)/.test(first.text)) return [];
-  const line = first?.line ?? 0;
-  return [
-    {
-      range: { start: { line, character: 0 }, end: { line, character: first?.text.length ?? 0 } },
-      severity: DiagnosticSeverity.Error,
-      code: 'E-missing-version',
+export const DEFAULT_DIAGNOSTIC_SETTINGS: DiagnosticSettings = { enable: true, severity: {} };
+
+const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const LSP_TAG = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
+
+/** What a diagnostic carries for code actions: its fixes, with offsets already in this document. */
+export interface DiagnosticData {
+  readonly fixes: readonly Fix[];
+}
+
+export interface DiagnoseOptions extends CheckOptions {
+  /** The document's URI, for related locations in the same file. */
+  readonly uri?: string;
+}
+
+export function diagnose(
+  model: FileModel,
+  settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS,
+  options: DiagnoseOptions = {},
+): Diagnostic[] {
+  if (!settings.enable) return [];
+  const lines = new LineIndex(model.tree.text);
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of runChecks(model, options)) {
+    const severity = settings.severity[finding.code] ?? finding.severity;
+    if (severity === 'off') continue;
+    const diagnostic: Diagnostic = {
+      range: { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) },
+      severity: LSP_SEVERITY[severity],
+      code: finding.code,
       source: 'earthly',
-      message: 'No VERSION: an Earthfile must start with a VERSION line, e.g. "VERSION 0.8".',
-    },
-  ];
-}
-
-export function diagnose(text: string): Diagnostic[] {
-  return missingVersion(text);
+      message: finding.message,
+    };
+    if (finding.tag) diagnostic.tags = [LSP_TAG[finding.tag]];
+    if (finding.related && options.uri) {
+      diagnostic.relatedInformation = [
+        {
+          location: {
+            uri: options.uri,
+            range: { start: lines.positionAt(finding.related.range.start), end: lines.positionAt(finding.related.range.end) },
+          },
+          message: finding.related.message,
+        },
+      ];
+    }
+    if (finding.fixes?.length) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
 }

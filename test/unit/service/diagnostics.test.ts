@@ -24,6 +24,13 @@ test('an empty file is reported at its start', () => {
 });
 
 test('VERSIONS or a lowercase version is not VERSION', () => {
-  assert.deepEqual(codes('VERSIONS 0.8\n'), ['E-missing-version']);
-  assert.deepEqual(codes('version 0.8\n'), ['E-missing-version']);
+  assert.deepEqual(codes('VERSIONS 0.8\n'), ['E-unknown-command', 'E-missing-version']);
+  assert.ok(codes('version 0.8\n').includes('E-missing-version'));
+});
+
+test('the missing-VERSION fix inserts VERSION 0.8 at the top', () => {
+  const [d] = diagnostics('build:\n    RUN true\n');
+  assert.deepEqual((d.data as { fixes: unknown[] }).fixes, [
+    { title: 'Add "VERSION 0.8"', edits: [{ range: { start: 0, end: 0 }, newText: 'VERSION 0.8\n' }], preferred: true },
+  ]);
 });

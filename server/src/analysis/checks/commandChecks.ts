@@ -1,0 +1,7 @@
+// Command checks (filled in by the diagnostics work of issue 4).
+import type { CheckGroup } from './check';
+
+export const commandChecks: CheckGroup = {
+  rules: {},
+  check() {},
+};

@@ -1,0 +1,7 @@
+// Version checks (filled in by the diagnostics work of issue 4).
+import type { CheckGroup } from './check';
+
+export const versionChecks: CheckGroup = {
+  rules: {},
+  check() {},
+};

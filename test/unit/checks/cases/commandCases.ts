@@ -1,0 +1,3 @@
+import type { RuleCase } from './ruleCase';
+
+export const commandCases: readonly RuleCase[] = [];
