@@ -59,11 +59,15 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{Earthfile,build.earth,*.earth,*.Earthfile}');
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
+    // Earthfiles changed on disk (or by git) update the server's workspace index.
+    synchronize: { fileEvents: watcher },
     outputChannel: log,
     errorHandler: new RestartingErrorHandler(log, restartCommand),
   };

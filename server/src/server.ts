@@ -1,7 +1,11 @@
 // The only module that knows the Language Server Protocol transport. Started by the VS Code client over
 // Node IPC, or by any editor with `node dist/server.js --stdio`.
+import { existsSync, readFileSync } from 'node:fs';
 import {
+  CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -9,7 +13,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_INFO_REQUEST, type ServerInfo } from '../../shared/src/protocol';
-import { diagnostics } from './service';
+import { DEFAULT_SETTINGS, parseSettings, type EarthlySettings } from '../../shared/src/settings';
+import { uriToPath, WorkspaceIndex } from './analysis/workspaceIndex';
+import { quickFixes } from './features/codeActions';
+import { diagnose } from './features/diagnostics';
+import { analyze } from './service';
 
 declare const SERVER_VERSION: string;
 
@@ -18,14 +26,39 @@ const VALIDATION_DELAY_MS = 200;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const index = new WorkspaceIndex(
+  {
+    readFile: (path) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (path) => existsSync(path),
+  },
+  analyze,
+  { homeDir: process.env.HOME },
+);
 const pending = new Map<string, NodeJS.Timeout>();
+/** What was last published per document: identical diagnostics are not sent again, which would make
+ * editors redraw squiggles and drop light bulbs computed from the previous set. */
+const published = new Map<string, string>();
+let settings: EarthlySettings = DEFAULT_SETTINGS;
+let pullsConfiguration = false;
 
 function validate(document: TextDocument): void {
-  connection.sendDiagnostics({
+  const model = index.setDocument(document.uri, document.version, document.getText());
+  const diagnostics = diagnose(model, settings.diagnostics, {
     uri: document.uri,
-    version: document.version,
-    diagnostics: diagnostics(document.getText()),
+    path: uriToPath(document.uri),
+    workspace: index,
+    flavor: settings.flavor,
   });
+  const key = JSON.stringify(diagnostics);
+  if (published.get(document.uri) === key) return;
+  published.set(document.uri, key);
+  connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
 function scheduleValidation(document: TextDocument): void {
@@ -41,20 +74,63 @@ function scheduleValidation(document: TextDocument): void {
   );
 }
 
-connection.onInitialize(
-  (): InitializeResult => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+/** Other open Earthfiles may reference the one that changed: their diagnostics are recomputed too. */
+function scheduleAll(): void {
+  for (const document of documents.all()) scheduleValidation(document);
+}
+
+async function loadSettings(): Promise<void> {
+  if (!pullsConfiguration) return;
+  settings = parseSettings(await connection.workspace.getConfiguration('earthly'));
+}
+
+connection.onInitialize((params): InitializeResult => {
+  pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
-  }),
-);
+  };
+});
+
+connection.onInitialized(async () => {
+  if (pullsConfiguration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'earthly' });
+    await loadSettings();
+    scheduleAll();
+  }
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (pullsConfiguration) await loadSettings();
+  else settings = parseSettings((change.settings as { earthly?: unknown } | undefined)?.earthly);
+  scheduleAll();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const change of changes) {
+    const path = uriToPath(change.uri);
+    if (path === undefined) continue;
+    if (change.type === FileChangeType.Deleted) index.fileDeleted(path);
+    else index.fileChanged(path);
+  }
+  scheduleAll();
+});
+
+connection.onCodeAction((params) => quickFixes(params.context.diagnostics));
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidChangeContent(() => scheduleAll());
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
+  index.closeDocument(e.document.uri);
+  published.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  scheduleAll();
 });
 
 documents.listen(connection);

@@ -3,7 +3,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildFileModel } from './analysis/fileModel';
 import type { FileModel } from './analysis/model';
-import { DEFAULT_DIAGNOSTIC_SETTINGS, diagnose, type DiagnoseOptions, type DiagnosticSettings } from './features/diagnostics';
+import { diagnose, type DiagnoseOptions, type DiagnosticSettings } from './features/diagnostics';
+import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import { parse } from './parser';
 
 /** Parses and analyses one Earthfile. Never throws, whatever the text. */
@@ -14,7 +15,7 @@ export function analyze(text: string): FileModel {
 
 export function diagnostics(
   text: string,
-  settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS,
+  settings: DiagnosticSettings = DEFAULT_SETTINGS.diagnostics,
   options: DiagnoseOptions = {},
 ): Diagnostic[] {
   return diagnose(analyze(text), settings, options);

@@ -8,7 +8,12 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
   const grep = process.env.EARTHLY_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  // Suites that disturb shared state (e.g. kill the language server) are named `*.last.test.js`.
+  const last = (f: string) => (f.endsWith('.last.test.js') ? 1 : 0);
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort((a, b) => last(a) - last(b) || a.localeCompare(b));
+  for (const file of files) {
     mocha.addFile(join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

@@ -2,16 +2,12 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { FileModel } from '../analysis/model';
 import { runChecks, type CheckOptions } from '../analysis/checks';
-import type { Fix, Severity } from '../analysis/checks/finding';
+import type { Severity } from '../analysis/checks/finding';
+import { toQuickFix, type DiagnosticData } from './codeActions';
 import { LineIndex } from '../parser/lineIndex';
+import { DEFAULT_SETTINGS, type EarthlySettings } from '../../../shared/src/settings';
 
-export interface DiagnosticSettings {
-  readonly enable: boolean;
-  /** Per rule code: a severity, or `off`. */
-  readonly severity: Readonly<Record<string, Severity | 'off'>>;
-}
-
-export const DEFAULT_DIAGNOSTIC_SETTINGS: DiagnosticSettings = { enable: true, severity: {} };
+export type DiagnosticSettings = EarthlySettings['diagnostics'];
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -22,11 +18,6 @@ const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 const LSP_TAG = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
-/** What a diagnostic carries for code actions: its fixes, with offsets already in this document. */
-export interface DiagnosticData {
-  readonly fixes: readonly Fix[];
-}
-
 export interface DiagnoseOptions extends CheckOptions {
   /** The document's URI, for related locations in the same file. */
   readonly uri?: string;
@@ -34,7 +25,7 @@ export interface DiagnoseOptions extends CheckOptions {
 
 export function diagnose(
   model: FileModel,
-  settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS,
+  settings: DiagnosticSettings = DEFAULT_SETTINGS.diagnostics,
   options: DiagnoseOptions = {},
 ): Diagnostic[] {
   if (!settings.enable) return [];
@@ -62,7 +53,9 @@ export function diagnose(
         },
       ];
     }
-    if (finding.fixes?.length) diagnostic.data = { fixes: finding.fixes } satisfies DiagnosticData;
+    if (finding.fixes?.length) {
+      diagnostic.data = { fixes: finding.fixes.map((fix) => toQuickFix(options.uri ?? '', fix, lines)) } satisfies DiagnosticData;
+    }
     diagnostics.push(diagnostic);
   }
   return diagnostics;

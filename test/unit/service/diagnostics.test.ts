@@ -14,7 +14,7 @@ for (const eol of ['\n', '\r\n']) {
   });
 
   test(`VERSION after comments and blank lines is accepted (${JSON.stringify(eol)})`, () => {
-    assert.deepEqual(codes(lines('# doc', '', 'VERSION 0.8', 'build:', '    RUN true')), []);
+    assert.deepEqual(codes(lines('# doc', '', 'VERSION 0.8', 'build:', '    FROM alpine', '    RUN true')), []);
     assert.deepEqual(codes(lines('VERSION --try 0.8')), []);
   });
 }
@@ -28,9 +28,24 @@ test('VERSIONS or a lowercase version is not VERSION', () => {
   assert.ok(codes('version 0.8\n').includes('E-missing-version'));
 });
 
-test('the missing-VERSION fix inserts VERSION 0.8 at the top', () => {
-  const [d] = diagnostics('build:\n    RUN true\n');
-  assert.deepEqual((d.data as { fixes: unknown[] }).fixes, [
-    { title: 'Add "VERSION 0.8"', edits: [{ range: { start: 0, end: 0 }, newText: 'VERSION 0.8\n' }], preferred: true },
-  ]);
+test('a diagnostic carries its quick fix as an LSP workspace edit for the document', () => {
+  const uri = 'file:///w/Earthfile';
+  const [d] = diagnostics('build:\n    RUN true\n', undefined, { uri });
+  const origin = { line: 0, character: 0 };
+  assert.deepEqual(d.data, {
+    fixes: [
+      {
+        title: 'Add "VERSION 0.8"',
+        preferred: true,
+        edit: { changes: { [uri]: [{ range: { start: origin, end: origin }, newText: 'VERSION 0.8\n' }] } },
+      },
+    ],
+  });
+});
+
+test('diagnostics can be switched off, and the severity of a rule overridden', () => {
+  const text = 'build:\n    FROM alpine\n';
+  assert.deepEqual(diagnostics(text, { enable: false, severity: {} }), []);
+  assert.deepEqual(diagnostics(text, { enable: true, severity: { 'E-missing-version': 'off' } }), []);
+  assert.equal(diagnostics(text, { enable: true, severity: { 'E-missing-version': 'hint' } })[0].severity, 4);
 });

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../shared/src/settings';
+
+test('missing or malformed settings fall back to the defaults', () => {
+  for (const raw of [undefined, null, 42, 'x', [], {}]) assert.deepEqual(parseSettings(raw), DEFAULT_SETTINGS);
+  assert.deepEqual(parseSettings({ diagnostics: { enable: 'yes', severity: [] }, flavor: 'docker' }), DEFAULT_SETTINGS);
+});
+
+test('valid values are kept and invalid severities dropped', () => {
+  assert.deepEqual(
+    parseSettings({ diagnostics: { enable: false, severity: { 'W-x': 'off', 'E-y': 'hint', 'E-z': 'fatal' } }, flavor: 'earthbuild' }),
+    { diagnostics: { enable: false, severity: { 'W-x': 'off', 'E-y': 'hint' } }, flavor: 'earthbuild' },
+  );
+});
