@@ -41,7 +41,7 @@ test('the server speaks LSP over stdio and publishes diagnostics', async () => {
     assert.equal(init.serverInfo?.name, 'earthfile-language-server');
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: 'file:///w/Earthfile', languageId: 'earthfile', version: 1, text: 'build:\n    RUN true\n' },
+      textDocument: { uri: 'file:///w/Earthfile', languageId: 'earthfile', version: 1, text: 'build:\n    FROM alpine\n' },
     });
     const diagnostics = await published;
     assert.equal(diagnostics.uri, 'file:///w/Earthfile');

@@ -138,6 +138,11 @@ export interface CommandSpec {
   readonly unsupported?: boolean;
   /** Accepted by the parser but refused by the interpreter; the text is the error. */
   readonly rejected?: string;
+  /**
+   * The interpreter takes the words as written, without parsing options (INT): `WORKDIR --x` names
+   * the directory `--x`. Checks count `rawArgs` for these commands and report no flags.
+   */
+  readonly literalArgs?: boolean;
 }
 
 const words = 'words' as const;
@@ -228,10 +233,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'LOCALLY',
+    literalArgs: true,
     args: words,
     synopsis: 'LOCALLY',
     doc: 'Runs the rest of the recipe on the host, in the Earthfile\'s directory, instead of in a container. Such commands are never cached.',
-    arity: none,
+    // Documented without arguments, but the interpreter ignores any (INT handleLocally).
+    arity: any,
     flags: [],
   },
   {
@@ -376,6 +383,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'PROJECT',
+    literalArgs: true,
     args: words,
     synopsis: 'PROJECT <org>/<project>',
     doc: 'Names the Earthly Cloud organisation and project whose secrets the builds use. Base recipe only; never expanded.',
@@ -460,6 +468,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'WAIT',
+    literalArgs: true,
     args: words,
     block: 'opener',
     synopsis: 'WAIT\n  ...\nEND',
@@ -535,6 +544,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'HOST',
+    literalArgs: true,
     args: words,
     synopsis: 'HOST <hostname> <ip>',
     doc: 'Adds a host name entry to `/etc/hosts` for the following commands.',
@@ -545,6 +555,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'FUNCTION',
+    literalArgs: true,
     args: words,
     synopsis: 'FUNCTION',
     doc: 'Marks the recipe as a function, a reusable list of commands called with DO. It must be the first line of the function.',
@@ -555,6 +566,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'COMMAND',
+    literalArgs: true,
     args: words,
     synopsis: 'COMMAND',
     doc: 'The VERSION 0.6/0.7 spelling of FUNCTION: marks the recipe as a function called with DO.',
@@ -586,6 +598,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'CMD',
+    literalArgs: true,
     args: json,
     synopsis: 'CMD ["<exe>", "<arg>", ...] | CMD <command>...',
     doc: 'Sets the default command of the image saved by SAVE IMAGE.',
@@ -594,6 +607,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'ENTRYPOINT',
+    literalArgs: true,
     args: json,
     synopsis: 'ENTRYPOINT ["<exe>", "<arg>", ...] | ENTRYPOINT <command>...',
     doc: 'Sets the entrypoint of the image saved by SAVE IMAGE.',
@@ -602,6 +616,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'LABEL',
+    literalArgs: true,
     args: words,
     synopsis: 'LABEL <key>=<value>...',
     doc: 'Adds metadata labels to the image. Keys under `dev.earthly.` are reserved.',
@@ -611,6 +626,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'EXPOSE',
+    literalArgs: true,
     args: words,
     synopsis: 'EXPOSE <port>[/<protocol>]...',
     doc: 'Declares the ports the image listens on.',
@@ -619,6 +635,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'ENV',
+    literalArgs: true,
     args: kv,
     synopsis: 'ENV <key>=<value> | ENV <key> <value>',
     doc: 'Sets an environment variable for the following commands and in the saved image. The key is never expanded.',
@@ -628,6 +645,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'VOLUME',
+    literalArgs: true,
     args: json,
     synopsis: 'VOLUME <path>... | VOLUME ["<path>", ...]',
     doc: 'Declares mount points of the saved image.',
@@ -636,6 +654,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'USER',
+    literalArgs: true,
     args: words,
     synopsis: 'USER <user>[:<group>]',
     doc: 'Sets the user for the following commands and in the saved image.',
@@ -644,6 +663,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'WORKDIR',
+    literalArgs: true,
     args: words,
     synopsis: 'WORKDIR <path>',
     doc: 'Sets the working directory for the following commands and in the saved image, creating it if missing.',
@@ -665,10 +685,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'start-interval', kind: 'string', default: '5s', doc: 'Time between checks during the start period.' },
     ],
   },
-  { name: 'SHELL', args: words, synopsis: 'SHELL', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
-  { name: 'ADD', args: words, synopsis: 'ADD', doc: 'Dockerfile command not supported in Earthfiles; use COPY, or RUN with curl or git.', arity: any, flags: [], unsupported: true },
-  { name: 'ONBUILD', args: words, synopsis: 'ONBUILD', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
-  { name: 'STOPSIGNAL', args: words, synopsis: 'STOPSIGNAL', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
+  { name: 'SHELL', args: words, literalArgs: true, synopsis: 'SHELL', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
+  { name: 'ADD', args: words, literalArgs: true, synopsis: 'ADD', doc: 'Dockerfile command not supported in Earthfiles; use COPY, or RUN with curl or git.', arity: any, flags: [], unsupported: true },
+  { name: 'ONBUILD', args: words, literalArgs: true, synopsis: 'ONBUILD', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
+  { name: 'STOPSIGNAL', args: words, literalArgs: true, synopsis: 'STOPSIGNAL', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
 ];
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));

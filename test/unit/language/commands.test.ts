@@ -142,7 +142,7 @@ test('argument counts follow the reference', () => {
     ['CACHE', 1, 1],
     ['SAVE ARTIFACT', 1, 5],
     ['IMPORT', 1, 3],
-    ['LOCALLY', 0, 0],
+    ['LOCALLY', 0, undefined],
     ['WAIT', 0, 0],
     ['FUNCTION', 0, 0],
     ['VERSION', 1, 1],

@@ -1,7 +1,87 @@
-// Command checks (filled in by the diagnostics work of issue 4).
-import type { CheckGroup } from './check';
+// Per-command checks (reference §4, §5, §9): one walk over every recipe in document order, each
+// command handed to the flag, feature, argument, block and flow checks. Linear in the file size.
+import { commandByName } from '../../language/commands';
+import type { CommandNode, ParseError, Range, Statement } from '../../parser/syntax';
+import type { CheckContext, CheckGroup } from './check';
+import { ARGUMENT_RULES, checkArguments } from './commandArgs';
+import { BLOCK_RULES, checkRunInWith, checkTry, checkWith } from './commandBlocks';
+import { acceptedVersion } from './commandEdits';
+import { checkFeatures, FEATURE_RULES } from './commandFeatures';
+import { checkFlags, FLAG_RULES } from './commandFlags';
+import { checkFlow, FLOW_RULES } from './commandFlow';
+import { checkRecipes, RECIPE_RULES } from './commandRecipes';
+import type { RecipeState } from './commandSite';
 
 export const commandChecks: CheckGroup = {
-  rules: {},
-  check() {},
+  rules: { ...FLAG_RULES, ...FEATURE_RULES, ...ARGUMENT_RULES, ...BLOCK_RULES, ...FLOW_RULES, ...RECIPE_RULES },
+  check(context) {
+    const { model } = context;
+    const gated = acceptedVersion(model) !== undefined;
+    const errors = new ParseErrorCursor(model.parseErrors);
+    const baseHasEnvironment = hasEnvironment(model.base.statements);
+    for (const recipe of [model.base, ...model.recipes]) {
+      const state: RecipeState = {
+        recipe,
+        gated,
+        environment: recipe.kind !== 'base' && baseHasEnvironment,
+        environmentReported: false,
+        withDepth: 0,
+      };
+      walk(context, recipe.statements, state, errors, true);
+    }
+    checkRecipes(context);
+  },
 };
+
+function walk(context: CheckContext, statements: readonly Statement[], state: RecipeState, errors: ParseErrorCursor, top: boolean): void {
+  statements.forEach((st, i) => {
+    const first = top && i === 0;
+    if (st.kind === 'command') {
+      visit(context, st, state, errors, first);
+      return;
+    }
+    if (st.kind === 'with') checkWith(context, st, state.withDepth);
+    if (st.kind === 'try') checkTry(context, st);
+    for (const clause of st.clauses) {
+      visit(context, clause.command, state, errors, first);
+      if (st.kind === 'with') state.withDepth++;
+      walk(context, clause.body, state, errors, false);
+      if (st.kind === 'with') state.withDepth--;
+    }
+  });
+}
+
+function visit(context: CheckContext, command: CommandNode, state: RecipeState, errors: ParseErrorCursor, first: boolean): void {
+  const spec = commandByName(command.keyword.text);
+  if (!spec || !command.known) return;
+  const site = { context, command, spec, state, parseError: errors.overlaps(command.range) };
+  checkFlags(site);
+  checkFeatures(site);
+  checkArguments(site);
+  checkRunInWith(site);
+  checkFlow(site, first);
+}
+
+/** Whether the base recipe starts a build environment that every target inherits. */
+function hasEnvironment(statements: readonly Statement[]): boolean {
+  return statements.some((st) =>
+    st.kind === 'command'
+      ? st.keyword.text === 'FROM' || st.keyword.text === 'FROM DOCKERFILE' || st.keyword.text === 'LOCALLY'
+      : st.clauses.some((c) => hasEnvironment(c.body)),
+  );
+}
+
+/**
+ * Answers "did the parser report an error on this command?" for commands visited in document order,
+ * moving forward through the (sorted) parse errors, so the whole walk stays linear.
+ */
+class ParseErrorCursor {
+  private next = 0;
+  constructor(private readonly errors: readonly ParseError[]) {}
+
+  overlaps(range: Range): boolean {
+    while (this.next < this.errors.length && this.errors[this.next].range.end < range.start) this.next++;
+    const error = this.errors[this.next];
+    return error !== undefined && error.range.start <= range.end;
+  }
+}

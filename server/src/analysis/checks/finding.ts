@@ -1,11 +1,11 @@
 // What a check reports: plain data with document offsets, turned into LSP diagnostics and code
 // actions by features/diagnostics.ts and features/codeActions.ts.
 import type { Range } from '../../parser/syntax';
+import type { Flavor } from '../../../../shared/src/settings';
+
+export type { Flavor };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-/** Where Earthly and EarthBuild differ (a few advisory rules), the user's choice of tool. */
-export type Flavor = 'earthly' | 'earthbuild';
 
 /** A text edit; without `path` it applies to the checked document. */
 export interface Edit {

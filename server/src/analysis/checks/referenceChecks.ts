@@ -1,7 +1,195 @@
-// Reference checks (filled in by the diagnostics work of issue 4).
-import type { CheckGroup } from './check';
+// Reference checks (reference §7, §9): targets and functions that do not exist, here or in a local
+// Earthfile, IMPORT aliases, the wrong kind of name, COPY sources of both kinds, invalid syntax and
+// BUILD/FROM cycles. Remote references are never resolved, so never reported as undefined.
+import { RESERVED_TARGET_NAME } from '../../language/names';
+import { isGroup, type Reference } from '../../parser/references';
+import type { ArgNode, CommandNode, Range } from '../../parser/syntax';
+import type { Import, Recipe, ReferenceSite } from '../model';
+import type { CheckContext, CheckGroup } from './check';
+import { closest } from './closest';
+import type { Fix } from './finding';
+import { checkCycles } from './referenceCycles';
+import { createRecipeFix, type RecipeFile } from './referenceStubs';
+import { span } from './span';
 
 export const referenceChecks: CheckGroup = {
-  rules: {},
-  check() {},
+  rules: {
+    'E-undefined-target': { severity: 'error', summary: 'A reference to a target that the (local) Earthfile does not define.' },
+    'E-undefined-function': { severity: 'error', summary: 'A DO of a function that the (local) Earthfile does not define.' },
+    'E-missing-earthfile': { severity: 'error', summary: 'A reference into a directory that has no Earthfile or build.earth.' },
+    'E-undefined-import': { severity: 'error', summary: 'A reference through an IMPORT alias that no IMPORT in force declares.' },
+    'E-duplicate-import': { severity: 'error', summary: 'Two IMPORTs with the same alias in the same scope.' },
+    'E-invalid-import': { severity: 'error', summary: 'An IMPORT Earthly refuses: ".", a path ending in ".." without AS, a bad alias.' },
+    'E-wrong-reference-kind': { severity: 'error', summary: 'A target where a function is needed (DO +target) or the reverse (BUILD +FUNC).' },
+    'E-copy-mixed-sources': { severity: 'error', summary: 'A COPY whose sources mix artifacts and build-context paths.' },
+    'E-reference-cycle': { severity: 'error', summary: 'BUILD/FROM references that build a target from itself.' },
+    'E-invalid-reference': { severity: 'error', summary: 'A target, function or artifact reference that does not parse.' },
+    'E-invalid-override': { severity: 'error', summary: 'A word after a reference that is not a --KEY=value override.' },
+  },
+  check(context) {
+    for (const site of context.model.references) checkSite(context, site);
+    checkImports(context);
+    checkCopySources(context);
+    checkCycles(context);
+  },
 };
+
+/** Roles whose words Earthly takes for a build-context path when they do not parse as an artifact. */
+const PATH_OR_ARTIFACT: ReadonlySet<ReferenceSite['role']> = new Set(['COPY', 'FROM DOCKERFILE', 'FROM DOCKERFILE -f']);
+
+const OVERRIDE_ERROR = /^(invalid argument |no value provided for )/;
+
+/** A glob in the path (`./svc/*+t`) names many Earthfiles; the wildcard features decide, not us. */
+const GLOB = /[*?[]/;
+
+function checkSite(context: CheckContext, site: ReferenceSite): void {
+  const ref = site.ref;
+  const text = context.model.tree.text;
+  if (site.error !== undefined && OVERRIDE_ERROR.test(site.error)) {
+    // Overrides are parsed after expansion: `+t $EXTRA_ARGS` may well become `+t --K=v`.
+    if (!isFromAs(site.command) && !site.error.includes('$')) {
+      context.report('E-invalid-override', overrideErrorRange(site, site.error), site.error);
+    }
+  } else if (site.error !== undefined) {
+    // `COPY lib+x.txt ./` copies a file whose name holds a `+`: Earthly tries the artifact form first.
+    if (PATH_OR_ARTIFACT.has(site.role) && !isGroup(text.slice(site.range.start, site.range.end))) return;
+    if (ref && !ref.dynamic && reportWrongKind(context, site, ref)) return;
+    context.report('E-invalid-reference', site.range, site.error);
+    return;
+  }
+  if (!ref || ref.dynamic) return;
+  const file = targetFile(context, site, ref);
+  if (!file) return;
+  const name = ref.name.text;
+  const byName = ref.nameKind === 'function' ? file.model.functionsByName : file.model.targetsByName;
+  if (byName.has(name) || (ref.nameKind === 'target' && name === RESERVED_TARGET_NAME)) return;
+  const code = ref.nameKind === 'function' ? 'E-undefined-function' : 'E-undefined-target';
+  const elsewhere = file.path !== context.path && site.earthfileRange;
+  const where = elsewhere ? ` in ${text.slice(elsewhere.start, elsewhere.end)}` : '';
+  const fixes: Fix[] = [];
+  const suggestion = closest(name, byName.keys());
+  if (suggestion && site.nameRange) {
+    fixes.push({ title: `Change to ${suggestion}`, edits: [{ range: span(site.nameRange), newText: suggestion }], preferred: true });
+  }
+  fixes.push(createRecipeFix(file, ref.nameKind, name, context.path));
+  context.report(code, span(site.nameRange ?? site.range), `${ref.nameKind} ${name} not found${where}`, { fixes });
+}
+
+/** `FROM +t AS x` is the command checks' "AS not supported", not an override problem. */
+function isFromAs(command: CommandNode): boolean {
+  return command.keyword.text === 'FROM' && command.args.length === 3 && command.args[1].text === 'AS';
+}
+
+/**
+ * The word named by "invalid argument X" / "no value provided for --K" among the words after the
+ * reference; inside a `( … )` group, the group.
+ */
+function overrideErrorRange(site: ReferenceSite, message: string): Range {
+  const word = message.replace(OVERRIDE_ERROR, '');
+  return site.command.args.find((a) => a.range.start >= site.range.end && a.text === word)?.range ?? site.range;
+}
+
+/** BUILD +FUNC or DO +target: the name exists, as the other kind. */
+function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Reference): boolean {
+  const file = targetFile(context, site, ref, false);
+  if (!file) return false;
+  const name = ref.name.text;
+  const range = span(site.nameRange ?? site.range);
+  if (ref.nameKind === 'target' && file.model.functionsByName.has(name)) {
+    context.report('E-wrong-reference-kind', range, `${name} is a function: ${site.command.keyword.text} needs a target (call a function with DO)`);
+    return true;
+  }
+  if (ref.nameKind === 'function' && file.model.targetsByName.has(name)) {
+    context.report('E-wrong-reference-kind', range, `${name} is a target: DO needs a function (build a target with BUILD or FROM)`);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The Earthfile a reference points into, when it can be read: this file, or a local one through a
+ * path or an IMPORT. Reports a missing Earthfile and an unknown alias on the way (when `report`).
+ */
+function targetFile(context: CheckContext, site: ReferenceSite, ref: Reference, report = true): RecipeFile | undefined {
+  const { model, workspace, path } = context;
+  const earthfile = ref.earthfile.kind === 'import' ? site.import?.earthfile : ref.earthfile;
+  if (ref.earthfile.kind === 'import' && !site.import) {
+    if (report) reportUnknownAlias(context, site, ref.earthfile.alias.text);
+    return undefined;
+  }
+  if (!earthfile || earthfile.kind === 'remote') return undefined;
+  if (earthfile.kind === 'same') return { model, path };
+  if (earthfile.kind !== 'path' || GLOB.test(earthfile.path.text) || !workspace || path === undefined) return undefined;
+  const dir = workspace.directoryOf(path, earthfile);
+  if (dir === undefined) return undefined;
+  const earthfilePath = workspace.earthfileIn(dir);
+  const file = earthfilePath === undefined ? undefined : workspace.fileAt(earthfilePath);
+  if (!file && report) {
+    const written = context.model.tree.text.slice(site.range.start, site.range.end).replace(/^\(|^"\(/, '').split(/\s/)[0];
+    context.report('E-missing-earthfile', span(site.earthfileRange ?? site.range), `No Earthfile nor build.earth file found for target ${written}`);
+  }
+  return file;
+}
+
+function reportUnknownAlias(context: CheckContext, site: ReferenceSite, alias: string): void {
+  const { model } = context;
+  // An IMPORT with this alias that Earthly refuses is reported on the IMPORT itself.
+  if (model.imports.some((i) => i.alias === alias && i.error !== undefined)) return;
+  const before = (i: Import) => i.visible.start <= site.range.start;
+  const inForce = model.imports.filter((i) =>
+    i.global ? site.recipe.kind !== 'base' || before(i) : i.recipe === site.recipe && before(i),
+  );
+  const suggestion = closest(alias, inForce.flatMap((i) => (i.error === undefined && i.alias ? [i.alias] : [])));
+  const range = span(site.earthfileRange ?? site.range);
+  context.report('E-undefined-import', range, `import reference ${alias} could not be resolved`, {
+    fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ range, newText: suggestion }], preferred: true }] : [],
+  });
+}
+
+function checkImports({ model, report }: CheckContext): void {
+  // The first IMPORT of each alias, per scope: the file (global IMPORTs) or a recipe.
+  const seen = new Map<Recipe | undefined, Map<string, Import>>();
+  for (const imp of model.imports) {
+    const args = imp.command.args;
+    const wellFormed = args.length === 1 || (args.length === 3 && args[1].text === 'AS');
+    if (imp.error !== undefined) {
+      // A wrong number of words is the command checks' concern.
+      if (wellFormed) report('E-invalid-import', imp.error.startsWith('invalid IMPORT AS') ? imp.aliasRange : imp.path.range, imp.error);
+      continue;
+    }
+    if (imp.alias === undefined) continue;
+    const scope = imp.global ? undefined : imp.recipe;
+    let aliases = seen.get(scope);
+    if (!aliases) seen.set(scope, (aliases = new Map()));
+    const first = aliases.get(imp.alias);
+    if (first) {
+      report('E-duplicate-import', imp.aliasRange, `import ref ${imp.alias} already exists in this scope`, {
+        related: { range: first.aliasRange, message: `${imp.alias} is first imported here` },
+      });
+    } else {
+      aliases.set(imp.alias, imp);
+    }
+  }
+}
+
+/** INT `handleCopy`: sources are all artifacts or all build-context paths. */
+function checkCopySources({ model, report }: CheckContext): void {
+  const byCommand = new Map<CommandNode, ReferenceSite[]>();
+  for (const site of model.references) {
+    if (site.role !== 'COPY') continue;
+    const list = byCommand.get(site.command);
+    if (list) list.push(site);
+    else byCommand.set(site.command, [site]);
+  }
+  for (const [command, sites] of byCommand) {
+    const sources = command.args.slice(0, -1);
+    // A `$` can turn a source into either kind at build time.
+    if (sources.some((a) => a.text.includes('$'))) continue;
+    const isArtifact = (arg: ArgNode) =>
+      sites.some((s) => s.error === undefined && s.range.start <= arg.range.start && arg.range.end <= s.range.end);
+    const kinds = sources.map(isArtifact);
+    const odd = kinds.findIndex((k) => k !== kinds[0]);
+    if (odd < 0) continue;
+    report('E-copy-mixed-sources', sources[odd].range, 'combining artifacts and build context arguments in a single COPY command is not allowed');
+  }
+}

@@ -1,3 +1,80 @@
 import type { RuleCase } from './ruleCase';
 
-export const versionCases: readonly RuleCase[] = [];
+const body = '\nbuild:\n    FROM alpine\n    RUN true\n';
+
+export const versionCases: readonly RuleCase[] = [
+  {
+    code: 'E-invalid-version',
+    bad: `VERSION 0.9${body}`,
+    good: `VERSION 0.8${body}`,
+    range: '0.9',
+    message: 'supported versions are 0.6, 0.7 and 0.8',
+    fix: { title: 'Change to VERSION 0.8', result: `VERSION 0.8${body}` },
+  },
+  {
+    code: 'E-invalid-version',
+    name: '0.5 is no longer accepted',
+    bad: `VERSION 0.5${body}`,
+    good: `VERSION 0.6${body}`,
+    range: '0.5',
+  },
+  {
+    code: 'E-version-arguments',
+    name: 'flag after the number',
+    bad: `VERSION 0.8 --try${body}`,
+    good: `VERSION --try 0.8${body}`,
+    range: '--try',
+    message: 'comes after the version number',
+    fix: { title: 'Move --try before the version number', result: `VERSION --try 0.8${body}` },
+  },
+  {
+    code: 'E-version-arguments',
+    name: 'two numbers',
+    bad: `VERSION 0.7 0.8${body}`,
+    good: `VERSION 0.8${body}`,
+    range: '0.8',
+    message: 'unexpected VERSION argument "0.8"',
+    fix: { title: 'Remove "0.8"', result: `VERSION 0.7${body}` },
+  },
+  {
+    code: 'E-unknown-feature',
+    bad: `VERSION --tyr 0.8${body}`,
+    good: `VERSION --try 0.8${body}`,
+    range: '--tyr',
+    message: 'did you mean --try?',
+    fix: { title: 'Change to --try', result: `VERSION --try 0.8${body}` },
+  },
+  {
+    code: 'E-feature-value',
+    name: '=false removes the flag',
+    bad: `VERSION --try=false 0.8${body}`,
+    good: `VERSION 0.8${body}`,
+    range: '=false',
+    message: 'bool flag --try cannot have an argument',
+    fix: { title: 'Remove --try=false', result: `VERSION 0.8${body}` },
+  },
+  {
+    code: 'E-feature-value',
+    name: '=true keeps the flag',
+    bad: `VERSION --try=true 0.8${body}`,
+    good: `VERSION --try 0.8${body}`,
+    range: '=true',
+    fix: { title: 'Write --try without a value', result: `VERSION --try 0.8${body}` },
+  },
+  {
+    code: 'E-feature-requires',
+    bad: `VERSION --arg-scope-and-set 0.6${body}`,
+    good: `VERSION --shell-out-anywhere --arg-scope-and-set 0.6${body}`,
+    range: '--arg-scope-and-set',
+    message: '--arg-scope-and-set requires --shell-out-anywhere',
+    fix: { title: 'Add --shell-out-anywhere to VERSION', result: `VERSION --arg-scope-and-set --shell-out-anywhere 0.6${body}` },
+  },
+  {
+    code: 'H-redundant-feature',
+    bad: `VERSION --use-cache-command 0.7${body}`,
+    good: `VERSION --use-cache-command 0.6${body}`,
+    range: '--use-cache-command',
+    message: 'enabled by default under VERSION 0.7',
+    fix: { title: 'Remove --use-cache-command', result: `VERSION 0.7${body}` },
+  },
+];

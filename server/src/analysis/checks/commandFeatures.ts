@@ -1,0 +1,65 @@
+// Commands, flags and glob references that need a VERSION feature flag (reference §4, §6, §9).
+import { flagSpelling } from '../../language/commands';
+import type { Range } from '../../parser/syntax';
+import type { RuleSpec } from './check';
+import { acceptedVersion, enableFeatureFixes, featureOrigin } from './commandEdits';
+import type { CommandSite } from './commandSite';
+import type { Fix } from './finding';
+
+export const FEATURE_RULES: Readonly<Record<string, RuleSpec>> = {
+  'E-feature-required': {
+    severity: 'error',
+    summary: 'A command or flag that needs a VERSION feature flag, or a newer VERSION, than the Earthfile declares.',
+  },
+};
+
+/** Another way out than enabling the feature: the older spelling of the same thing. */
+const ALTERNATIVES: Readonly<Record<string, { readonly title: string; readonly newText: string }>> = {
+  FUNCTION: { title: 'Replace FUNCTION with COMMAND', newText: 'COMMAND' },
+};
+
+export function checkFeatures(site: CommandSite): void {
+  const { command, spec, state } = site;
+  if (!state.gated) return;
+  if (spec.feature) {
+    const alternative = ALTERNATIVES[spec.name];
+    const extra: Fix[] = alternative ? [{ title: alternative.title, edits: [{ range: command.keyword.range, newText: alternative.newText }] }] : [];
+    for (const feature of [spec.feature, ...(spec.alsoFeatures ?? [])]) require(site, feature, command.keyword.range, `the ${spec.name} command`, extra);
+  }
+  if (spec.literalArgs) return;
+  for (const flag of command.flags) {
+    const flagSpec = spec.flags.find((f) => f.name === flag.name);
+    if (!flagSpec?.feature || flagSpec.obsolete) continue;
+    for (const feature of [flagSpec.feature, ...(flagSpec.alsoFeatures ?? [])]) require(site, feature, flag.nameRange, `${spec.name} ${flagSpelling(flagSpec)}`);
+  }
+  if (spec.wildcardFeature) {
+    const glob = globReference(site);
+    if (glob) require(site, spec.wildcardFeature, glob, `a glob target reference in ${spec.name}`);
+  }
+}
+
+function require(site: CommandSite, feature: string, range: Range, what: string, extra: readonly Fix[] = []): void {
+  const { model } = site.context;
+  if (model.features.has(feature)) return;
+  site.context.report(
+    'E-feature-required',
+    range,
+    `${what} is not enabled by VERSION ${acceptedVersion(model)}: it needs the feature flag --${feature} (${featureOrigin(feature)}).`,
+    { fixes: [...enableFeatureFixes(model, feature), ...extra] },
+  );
+}
+
+/**
+ * The source that names several Earthfiles with a glob (`./svc/*+build`): BUILD's reference, or a COPY
+ * source whose Earthfile part has a `*`. Words with `$` are expanded first, so they are left alone.
+ */
+function globReference(site: CommandSite): Range | undefined {
+  const { command } = site;
+  const words = command.keyword.text === 'BUILD' ? command.args.slice(0, 1) : command.args.slice(0, -1);
+  for (const word of words) {
+    const plus = word.text.indexOf('+');
+    const star = word.text.indexOf('*');
+    if (plus > 0 && star >= 0 && star < plus && !word.text.includes('$')) return word.range;
+  }
+  return undefined;
+}

@@ -1,0 +1,6 @@
+// The model reuses parsed parts (`{ text, start, end }`) as ranges; a finding carries a plain range.
+import type { Range } from '../../parser/syntax';
+
+export function span(range: Range): Range {
+  return { start: range.start, end: range.end };
+}

@@ -1,0 +1,79 @@
+// Property tests: random and mutated Earthfiles never make the parser throw, every range lies in
+// the document with start <= end, and the tokens rebuild the input exactly.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { INTERNAL_ERROR, parse, printLossless } from '../../../server/src/parser/parse';
+import { toAstJson } from '../../../server/src/parser/astJson';
+import { allRanges, fixturesDir } from './helpers';
+
+function invariants(text: string): void {
+  const { tree, errors } = parse(text);
+  // parse() catches its own bugs; an internal error means one was hit.
+  for (const e of errors) assert.ok(!e.message.startsWith(INTERNAL_ERROR), e.message);
+  assert.equal(printLossless(tree), text);
+  let prev = 0;
+  for (const t of tree.tokens) {
+    assert.equal(t.start, prev, 'tokens are contiguous');
+    assert.ok(t.end > t.start, 'tokens are not empty');
+    prev = t.end;
+  }
+  assert.equal(prev, text.length);
+  for (const r of [...allRanges(tree), ...errors.map((e) => e.range)]) {
+    assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `range ${r.start}-${r.end} of ${text.length}`);
+  }
+  toAstJson(tree, { sourceMap: { file: 'Earthfile' } });
+}
+
+const goldens = readdirSync(fixturesDir())
+  .filter((f) => f.endsWith('.earth'))
+  .map((f) => readFileSync(join(fixturesDir(), f), 'utf8'));
+
+/** Pieces that exercise the lexer: keywords, flags, quotes, shell-outs, continuations, comments. */
+const piece = fc.constantFrom(
+  'VERSION 0.8', 'FROM alpine', 'RUN', 'RUN ', ' echo', 'IF', 'ELSE IF', 'ELSE', 'END', 'FOR x IN a',
+  'WITH DOCKER', 'WAIT', 'TRY', 'CATCH', 'FINALLY', 'ARG', 'ENV', 'LET', 'SET', 'LABEL', 'SAVE ARTIFACT',
+  'SAVE  IMAGE', 'target:', 'FUNC:', '  ', '    ', '\t', '\n', '\r\n', '\r', '\\', '\\\n', '#', '# c\n',
+  '"', "'", '$(', ')', '(', '=', ' = ', '--flag', '--f=v', '--', '[', ']', '","', '\0', 'é', '😀', '\ud800',
+);
+const earthfileish = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+
+test('random token soup', () => {
+  fc.assert(fc.property(earthfileish, invariants), { numRuns: 300 });
+});
+
+test('random unicode and binary strings', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), invariants), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => invariants(Buffer.from(bytes).toString('latin1'))),
+    { numRuns: 200 },
+  );
+});
+
+test('mutated goldens', () => {
+  const mutation = fc.record({
+    file: fc.nat({ max: goldens.length - 1 }),
+    edits: fc.array(
+      fc.record({
+        at: fc.nat(),
+        del: fc.nat({ max: 5 }),
+        insert: fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 4 }), fc.constant('')),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  });
+  fc.assert(
+    fc.property(mutation, ({ file, edits }) => {
+      let text = goldens[file];
+      for (const e of edits) {
+        const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(at + e.del);
+      }
+      invariants(text);
+    }),
+    { numRuns: 400 },
+  );
+});
