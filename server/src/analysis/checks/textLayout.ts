@@ -1,17 +1,25 @@
-// Layout facts a fix needs to insert text that looks like the user's own.
+// Layout facts a fix needs to insert text that looks like the user's own. Each looks only at the
+// line it needs, so fixes stay cheap in large files.
 
-/** The document's line ending: the first one it uses, `\n` when it has none. */
+/** The document's line ending: the one its first line uses, `\n` when it has none. */
 export function lineEnding(text: string): string {
-  const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (cr < 0) return '\n';
-  if (lf < 0) return '\r';
-  return cr + 1 === lf ? '\r\n' : cr < lf ? '\r' : '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return '\n';
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+  }
+  return '\n';
 }
 
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
 }
 
 /** The spaces and tabs that indent the line holding `offset`. */
