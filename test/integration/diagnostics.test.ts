@@ -1,7 +1,7 @@
 // Diagnostics and quick fixes through the real vscode API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openScratchEarthfile as openEarthfile, waitFor } from './waitFor';
+import { closeAllEditors, openScratchEarthfile as openEarthfile, waitFor, workspaceFile } from './waitFor';
 
 function codes(doc: vscode.TextDocument): string[] {
   return vscode.languages.getDiagnostics(doc.uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
@@ -65,5 +65,36 @@ describe('Diagnostics and quick fixes', () => {
       await config.update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
     }
     await waitFor('diagnostics to come back', () => codes(doc).includes('E-missing-version'));
+  });
+});
+
+describe('Diagnostics across Earthfiles', () => {
+  afterEach(closeAllEditors);
+
+  it('reports an undefined target in ./dir, creates it there from the quick fix, and clears', async () => {
+    const root = await vscode.workspace.openTextDocument(workspaceFile('Earthfile'));
+    const editor = await vscode.window.showTextDocument(root);
+    const line = root.lineAt(root.getText().split('\n').findIndex((l) => l.includes('BUILD ./services/web+docker')));
+    await editor.edit((e) => e.insert(line.range.end, '\n    BUILD ./services/web+smoke-test'));
+    const diagnostic = await waitFor(
+      'E-undefined-target',
+      () => vscode.languages.getDiagnostics(root.uri).find((d) => d.code === 'E-undefined-target'),
+      () => JSON.stringify(vscode.languages.getDiagnostics(root.uri).map((d) => [d.code, d.message])),
+    );
+    assert.equal(root.getText(diagnostic.range), 'smoke-test');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      root.uri,
+      diagnostic.range,
+    );
+    const create = actions.find((a) => a.title === 'Create target smoke-test in ./services/web/Earthfile');
+    assert.ok(create?.edit, `no create fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(await vscode.workspace.applyEdit(create.edit));
+    const web = await vscode.workspace.openTextDocument(workspaceFile('services/web/Earthfile'));
+    assert.match(web.getText(), /\nsmoke-test:\n$/);
+    // The root Earthfile depends on the edited one: its diagnostic is recomputed without touching it.
+    await waitFor('the dependent diagnostic to clear', () =>
+      vscode.languages.getDiagnostics(root.uri).every((d) => d.code !== 'E-undefined-target'),
+    );
   });
 });

@@ -13,19 +13,10 @@ export interface RecipeFile {
   readonly path?: string;
 }
 
-/** `lineEnding` scans the whole text when it has no `\r`: once per model, not once per fix. */
-const eols = new WeakMap<FileModel, string>();
-
-function lineEndingOf(model: FileModel): string {
-  let eol = eols.get(model);
-  if (eol === undefined) eols.set(model, (eol = lineEnding(model.tree.text)));
-  return eol;
-}
-
 export function createRecipeFix(file: RecipeFile, kind: NameKind, name: string, checkedPath: string | undefined): Fix {
   const { model } = file;
   const text = model.tree.text;
-  const eol = lineEndingOf(model);
+  const eol = lineEnding(text);
   // A blank line between the last recipe and the new one.
   const lead = text === '' ? '' : /[\r\n]$/.test(text) ? eol : eol + eol;
   // A function's body must start with its keyword; a target may be empty.
