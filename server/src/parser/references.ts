@@ -66,7 +66,7 @@ const DASH = 0x2d;
 
 /** Parses `[<earthfile-ref>]+<name>[/<artifact-path>]`. */
 export function parseReference(text: string, expect: Expect): ParsedReference {
-  return referenceIn(text, 0, text.length, expect);
+  return parseReferenceAt(text, 0, text.length, expect);
 }
 
 /** True when `text` holds an unescaped `+`, i.e. it can only be meant as a reference. */
@@ -79,20 +79,20 @@ export function hasUnescapedPlus(text: string): boolean {
   return false;
 }
 
-function referenceIn(source: string, from: number, to: number, expect: Expect): ParsedReference {
-  const whole = source.slice(from, to);
+/** `parseReference` of `source[from, to)`, with offsets in `source`. */
+export function parseReferenceAt(source: string, from: number, to: number, expect: Expect): ParsedReference {
   let plus = -1;
   let secondPlus = -1;
   let dynamic = false;
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
     if (c === BACKSLASH) {
-      if (i + 1 >= to) return { error: `cannot split by +: unterminated escape sequence at the end of ${whole}` };
+      if (i + 1 >= to) return failure('cannot split by +: unterminated escape sequence at the end of', source, from, to);
       i++;
     } else if (c === PLUS) {
       if (plus < 0) plus = i;
       else if (secondPlus < 0) secondPlus = i;
-      else return { error: `invalid target ref ${whole}` };
+      else return failure('invalid target ref', source, from, to);
     } else if (c === DOLLAR) {
       dynamic = true;
     }
@@ -100,14 +100,14 @@ function referenceIn(source: string, from: number, to: number, expect: Expect): 
   // Earthly drops an empty word after the last `+`, so `+t+` still names `t`.
   const nameEnd = secondPlus >= 0 && secondPlus === to - 1 ? secondPlus : to;
   if (plus < 0 || (secondPlus >= 0 && nameEnd === to) || nameEnd === plus + 1) {
-    return { error: `invalid target ref ${whole}` };
+    return failure('invalid target ref', source, from, to);
   }
   const earthfile = earthfileRefIn(source, from, plus);
   let name: Part;
   let artifact: Part | undefined;
   if (expect === 'artifact') {
     const slash = source.indexOf('/', plus + 1);
-    if (slash < 0 || slash >= nameEnd) return { error: `invalid artifact name ${whole}` };
+    if (slash < 0 || slash >= nameEnd) return failure('invalid artifact name', source, from, to);
     name = partOf(source, plus + 1, slash);
     artifact = partOf(source, slash, nameEnd);
   } else {
@@ -115,16 +115,17 @@ function referenceIn(source: string, from: number, to: number, expect: Expect): 
   }
   const nameKind: NameKind =
     expect === 'function' || (expect === 'any' && isUpper(name.text.charCodeAt(0))) ? 'function' : 'target';
-  const ref: Reference = { earthfile, nameKind, name, ...(artifact && { artifact }), dynamic, start: from, end: to };
+  const ref: Reference = { earthfile, nameKind, name, artifact, dynamic, start: from, end: to };
+  let error: string | undefined;
   if (!dynamic) {
-    if (nameKind === 'target' && !TARGET_NAME.test(name.text)) {
-      return { ref, error: `target name ${name.text} does not match ${TARGET_NAME.source}` };
-    }
-    if (nameKind === 'function' && !FUNCTION_NAME.test(name.text)) {
-      return { ref, error: `function name ${name.text} does not match ${FUNCTION_NAME.source}` };
-    }
+    const pattern = nameKind === 'target' ? TARGET_NAME : FUNCTION_NAME;
+    if (!pattern.test(name.text)) error = `${nameKind} name ${name.text} does not match ${pattern.source}`;
   }
-  return { ref };
+  return { ref, error };
+}
+
+function failure(message: string, source: string, from: number, to: number): ParsedReference {
+  return { ref: undefined, error: `${message} ${source.slice(from, to)}` };
 }
 
 function isUpper(c: number): boolean {
@@ -149,7 +150,7 @@ function earthfileRefIn(source: string, from: number, to: number): EarthfileRef 
     else if (c === SLASH) hasSlash = true;
   }
   if (colon >= 0 || hasSlash) {
-    if (colon < 0) return { kind: 'remote', repo: left, whole: left };
+    if (colon < 0) return { kind: 'remote', repo: left, tag: undefined, whole: left };
     return { kind: 'remote', repo: partOf(source, from, colon), tag: partOf(source, colon + 1, to), whole: left };
   }
   return { kind: 'import', alias: left };
@@ -157,12 +158,15 @@ function earthfileRefIn(source: string, from: number, to: number): EarthfileRef 
 
 function cleanLocalPath(path: string, base: PathBase): string {
   if (base === 'home') return '~/' + cleanPath(path.slice(2)).replace(/^\.$/, '');
+  // `./dir` is already clean in the usual case; only other shapes need the full normalisation.
+  if (base === 'relative' && path.startsWith('./') && path.charCodeAt(2) !== 0x2e && isClean(path.slice(2))) return path;
   const cleaned = cleanPath(path);
   return base === 'relative' && !cleaned.startsWith('.') ? './' + cleaned : cleaned;
 }
 
 /** Lexical path normalisation with Go's `path.Clean` rules. */
 export function cleanPath(path: string): string {
+  if (isClean(path)) return path;
   const rooted = path.startsWith('/');
   const out: string[] = [];
   for (const segment of path.split('/')) {
@@ -177,6 +181,29 @@ export function cleanPath(path: string): string {
   const joined = out.join('/');
   if (rooted) return '/' + joined;
   return joined === '' ? '.' : joined;
+}
+
+/** True when `cleanPath` would return `path` unchanged (the common case, checked without allocating). */
+function isClean(path: string): boolean {
+  const n = path.length;
+  if (n === 0) return false;
+  const rooted = path.charCodeAt(0) === SLASH;
+  if (rooted && n === 1) return true;
+  let onlyParents = true;
+  for (let start = rooted ? 1 : 0; start <= n; ) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = n;
+    const len = end - start;
+    const dots = len <= 2 && path.charCodeAt(start) === 0x2e && (len === 1 || path.charCodeAt(start + 1) === 0x2e);
+    if (len === 0 || (dots && len === 1)) return false;
+    if (dots) {
+      if (rooted || !onlyParents) return false;
+    } else {
+      onlyParents = false;
+    }
+    start = end + 1;
+  }
+  return true;
 }
 
 /** The text of `source[from, to)` with every `\x` replaced by `x`. */
@@ -253,16 +280,19 @@ export interface ParsedOverrides {
   readonly error?: { readonly message: string; readonly word: number };
 }
 
-/** Parses the words after a reference into build-arg overrides. Offsets are `word.start`-based. */
-export function parseOverrides(words: readonly Word[]): ParsedOverrides {
+/**
+ * Parses the words after a reference into build-arg overrides. Offsets are `word.start`-based; word
+ * indexes count in `words`, from `first` on.
+ */
+export function parseOverrides(words: readonly Word[], first = 0): ParsedOverrides {
   const overrides: Override[] = [];
   let error: ParsedOverrides['error'];
   let pending: { key: Part; keyWord: number; start: number } | undefined;
-  for (let w = 0; w < words.length; w++) {
+  for (let w = first; w < words.length; w++) {
     const { text, start } = words[w];
     if (pending) {
       const value: Part = { text, start, end: start + text.length };
-      overrides.push({ ...pending, value, valueWord: w, end: value.end });
+      overrides.push({ key: pending.key, value, keyWord: pending.keyWord, valueWord: w, start: pending.start, end: value.end });
       pending = undefined;
       continue;
     }
@@ -282,10 +312,11 @@ export function parseOverrides(words: readonly Word[]): ParsedOverrides {
     overrides.push({ key, value, keyWord: w, valueWord: w, start, end: value.end });
   }
   if (pending) {
-    overrides.push({ ...pending, valueWord: pending.keyWord, end: pending.key.end });
-    error ??= { message: `no value provided for --${pending.key.text}`, word: pending.keyWord };
+    const { key, keyWord, start } = pending;
+    overrides.push({ key, value: undefined, keyWord, valueWord: keyWord, start, end: key.end });
+    error ??= { message: `no value provided for --${key.text}`, word: keyWord };
   }
-  return error ? { overrides, error } : { overrides };
+  return { overrides, error };
 }
 
 function unescapedIndexOf(text: string, code: number, from: number): number {
@@ -308,25 +339,38 @@ export interface ParsedGroup {
 
 /** True for `(…)` and `"(…)"`, the forms Earthly reads as a reference with overrides. */
 export function isGroup(text: string): boolean {
+  return isGroupAt(text, 0, text.length);
+}
+
+function isGroupAt(source: string, from: number, to: number): boolean {
+  const first = source.charCodeAt(from);
+  const last = source.charCodeAt(to - 1);
+  if (first === 0x28) return to - from >= 2 && last === 0x29;
   return (
-    (text.startsWith('(') && text.endsWith(')') && text.length >= 2) ||
-    (text.startsWith('"(') && text.endsWith(')"') && text.length >= 4)
+    first === 0x22 && to - from >= 4 && source.charCodeAt(from + 1) === 0x28 && last === 0x22 && source.charCodeAt(to - 2) === 0x29
   );
 }
 
+const NO_OVERRIDES: readonly Override[] = [];
+
 /** Splits a group into its words (on unquoted, unescaped whitespace), offsets relative to `text`. */
 export function splitGroup(text: string): ParsedGroup {
-  const quoted = text.startsWith('"(');
-  const from = quoted ? 2 : 1;
-  const to = text.length - from;
+  return splitGroupAt(text, 0, text.length);
+}
+
+/** `splitGroup` of the group `source[start, end)`, with offsets in `source`. */
+function splitGroupAt(source: string, start: number, end: number): ParsedGroup {
+  const inset = source.charCodeAt(start) === 0x22 ? 2 : 1;
+  const from = start + inset;
+  const to = end - inset;
   const words: Word[] = [];
   let wordStart = -1;
   let inQuotes = false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = source.charCodeAt(i);
     const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
     if (space && !inQuotes) {
-      if (wordStart >= 0) words.push({ text: text.slice(wordStart, i), start: wordStart });
+      if (wordStart >= 0) words.push({ text: source.slice(wordStart, i), start: wordStart });
       wordStart = -1;
       continue;
     }
@@ -339,8 +383,8 @@ export function splitGroup(text: string): ParsedGroup {
     }
   }
   if (inQuotes) return { words, error: 'no ending quotes' };
-  if (wordStart >= 0) words.push({ text: text.slice(wordStart, to), start: wordStart });
-  if (words.length === 0) return { words, error: `invalid empty group ${text}` };
+  if (wordStart >= 0) words.push({ text: source.slice(wordStart, to), start: wordStart });
+  if (words.length === 0) return { words, error: `invalid empty group ${source.slice(start, end)}` };
   return { words };
 }
 
@@ -357,33 +401,22 @@ export interface ReferenceWithOverrides {
  * relative to `text`.
  */
 export function parseReferenceWord(text: string, expect: Expect): ReferenceWithOverrides {
-  return referenceWordIn(text, 0, text.length, expect);
+  return parseReferenceWordAt(text, 0, text.length, expect);
 }
 
-function referenceWordIn(source: string, from: number, to: number, expect: Expect): ReferenceWithOverrides {
-  const text = source.slice(from, to);
-  if (!isGroup(text)) {
-    const { ref, error } = referenceIn(source, from, to, expect);
-    return withOptional([], false, ref, error);
+/** `parseReferenceWord` of `source[from, to)`, with offsets in `source`. */
+export function parseReferenceWordAt(source: string, from: number, to: number, expect: Expect): ReferenceWithOverrides {
+  if (!isGroupAt(source, from, to)) {
+    const { ref, error } = parseReferenceAt(source, from, to, expect);
+    return { ref, overrides: NO_OVERRIDES, grouped: false, error };
   }
-  const group = splitGroup(text);
-  if (group.error !== undefined) return { overrides: [], grouped: true, error: group.error };
-  const [head, ...rest] = group.words;
-  const { ref, error } = referenceIn(source, from + head.start, from + head.start + head.text.length, expect);
-  const shifted = rest.map((w) => ({ text: w.text, start: from + w.start }));
-  const parsed = parseOverrides(shifted);
+  const group = splitGroupAt(source, from, to);
+  if (group.error !== undefined) return { ref: undefined, overrides: [], grouped: true, error: group.error };
+  const head = group.words[0];
+  const { ref, error } = parseReferenceAt(source, head.start, head.start + head.text.length, expect);
   // Word indexes count from the reference, which is word 0 of the group.
-  const overrides = parsed.overrides.map((o) => ({ ...o, keyWord: o.keyWord + 1, valueWord: o.valueWord + 1 }));
-  return withOptional(overrides, true, ref, error ?? parsed.error?.message);
-}
-
-function withOptional(
-  overrides: readonly Override[],
-  grouped: boolean,
-  ref: Reference | undefined,
-  error: string | undefined,
-): ReferenceWithOverrides {
-  return { ...(ref && { ref }), overrides, grouped, ...(error !== undefined && { error }) };
+  const parsed = parseOverrides(group.words, 1);
+  return { ref, overrides: parsed.overrides, grouped: true, error: error ?? parsed.error?.message };
 }
 
 export interface ParsedLoad extends ReferenceWithOverrides {
@@ -393,12 +426,21 @@ export interface ParsedLoad extends ReferenceWithOverrides {
 
 /** Parses a `WITH DOCKER --load` value: `[<image>=]<target-ref>` or `[<image>=](<ref> --K=v …)`. */
 export function parseLoad(text: string): ParsedLoad {
+  return parseLoadAt(text, 0, text.length);
+}
+
+/** `parseLoad` of `source[from, to)`, with offsets in `source`. */
+export function parseLoadAt(source: string, from: number, to: number): ParsedLoad {
   // The image name ends at the first `=` outside the group; an `=` inside `( )` belongs to an override.
-  const paren = text.indexOf('(');
-  const eq = text.indexOf('=');
-  if (eq < 0 || (paren >= 0 && paren < eq)) return referenceWordIn(text, 0, text.length, 'target');
-  const parsed = referenceWordIn(text, eq + 1, text.length, 'target');
-  const image: Part = { text: text.slice(0, eq), start: 0, end: eq };
-  if (image.text === '') return { ...parsed, image, error: parsed.error ?? `invalid --load ${text}: empty image name` };
-  return { ...parsed, image };
+  let eq = -1;
+  for (let i = from; i < to && eq < 0; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x28) break;
+    if (c === EQUALS) eq = i;
+  }
+  if (eq < 0) return { ...parseReferenceWordAt(source, from, to, 'target'), image: undefined };
+  const { ref, overrides, grouped, error } = parseReferenceWordAt(source, eq + 1, to, 'target');
+  const image: Part = { text: source.slice(from, eq), start: from, end: eq };
+  const empty = eq === from ? `invalid --load ${source.slice(from, to)}: empty image name` : undefined;
+  return { ref, overrides, grouped, error: error ?? empty, image };
 }

@@ -109,9 +109,14 @@ interface Frame {
 
 /** Scans quoted strings and shell-outs of one source text, with memoised results. */
 export class GroupScanner {
-  private readonly dq = new Map<number, number>();
-  private readonly sh = new Map<number, number>();
-  private readonly sq = new Map<number, number>();
+  /**
+   * Results by start offset: -1 = no match, otherwise the end. The character at the offset (`"`,
+   * `'` or `$`) tells which kind of part it is, so one table serves all three. A Map while small;
+   * past 4,096 entries (pathological input) an Int32Array indexed by offset (0 = unknown, else
+   * end + 1), so lookups stay cheap without allocating 4 bytes per character for ordinary files.
+   */
+  private memoMap: Map<number, number> | undefined = new Map<number, number>();
+  private memoArray?: Int32Array;
   private work = 0;
   private readonly budget: number;
 
@@ -119,19 +124,65 @@ export class GroupScanner {
     this.budget = 16 * text.length + 100_000;
   }
 
+  private known(p: number): number | undefined {
+    if (this.memoMap) return this.memoMap.get(p);
+    const v = (this.memoArray as Int32Array)[p];
+    return v === 0 ? undefined : v < 0 ? -1 : v - 1;
+  }
+
+  private remember(p: number, end: number): void {
+    const map = this.memoMap;
+    if (map) {
+      map.set(p, end);
+      if (map.size <= 4096) return;
+      const array = new Int32Array(this.text.length + 1);
+      for (const [k, v] of map) array[k] = v < 0 ? -1 : v + 1;
+      this.memoArray = array;
+      this.memoMap = undefined;
+      return;
+    }
+    (this.memoArray as Int32Array)[p] = end < 0 ? -1 : end + 1;
+  }
+
   /** End of the double-quoted string starting at `p` (just past the closing quote), or -1. */
   doubleQuoted(p: number): number {
+    // Fast path: a string without `$(` inside.
+    const text = this.text;
+    const n = text.length;
+    for (let q = p + 1; q < n; ) {
+      const c = text.charCodeAt(q);
+      if (c === CH_DQUOTE) {
+        this.work += q - p;
+        return q + 1;
+      }
+      if (c === CH_BACKSLASH) q += 2;
+      else if (c === CH_DOLLAR && text.charCodeAt(q + 1) === CH_LPAREN) break;
+      else q++;
+    }
     return this.group(p, KIND_DQ);
   }
 
   /** End of the `$( … )` starting at `p` (just past the `)`), or -1. */
   shellOut(p: number): number {
+    // Fast path: plain characters and blanks up to the `)`.
+    const text = this.text;
+    const n = text.length;
+    for (let q = p + 2; q < n; q++) {
+      const c = text.charCodeAt(q);
+      if (c === CH_RPAREN) {
+        if (q === p + 2) break;
+        this.work += q - p;
+        return q + 1;
+      }
+      if (c === CH_LF || c === CH_CR || c === CH_BACKSLASH || c === CH_DQUOTE || c === CH_SQUOTE || c === CH_DOLLAR) break;
+    }
     return this.group(p, KIND_SHELL);
   }
 
   /** End of the single-quoted string starting at `p` (just past the closing quote), or -1. */
   singleQuoted(p: number): number {
-    const known = this.sq.get(p);
+    if (p >= this.sqFailFrom) return -1;
+    const known = this.known(p);
     if (known !== undefined) return known;
     const text = this.text;
     const n = text.length;
@@ -146,7 +197,7 @@ export class GroupScanner {
       }
       q += c === CH_BACKSLASH ? 2 : 1;
     }
-    this.sq.set(p, result);
+    this.remember(p, result);
     // A failed scan means no closing quote exists after p, so no later quote can close either.
     if (result < 0 && q >= n) this.sqFailFrom = Math.min(this.sqFailFrom, p);
     return result;
@@ -154,13 +205,8 @@ export class GroupScanner {
 
   private sqFailFrom = Number.MAX_SAFE_INTEGER;
 
-  private singleQuotedFast(p: number): number {
-    return p >= this.sqFailFrom ? -1 : this.singleQuoted(p);
-  }
-
   private group(p0: number, kind0: number): number {
-    const memo = kind0 === KIND_DQ ? this.dq : this.sh;
-    const known = memo.get(p0);
+    const known = this.known(p0);
     if (known !== undefined) return known;
     const text = this.text;
     const n = text.length;
@@ -177,7 +223,7 @@ export class GroupScanner {
           if (c === CH_DQUOTE) {
             p++;
             stack.pop();
-            this.dq.set(top.start, p);
+            this.remember(top.start, p);
             if (stack.length === 0) return p;
             stack[stack.length - 1].items++;
             continue;
@@ -186,7 +232,7 @@ export class GroupScanner {
             if (p + 1 >= n) failed = true;
             else p += 2;
           } else if (c === CH_DOLLAR && text.charCodeAt(p + 1) === CH_LPAREN) {
-            const inner = this.sh.get(p);
+            const inner = this.known(p);
             if (inner === undefined) {
               stack.push({ kind: KIND_SHELL, start: p, fallible: true, items: 0 });
               p += 2;
@@ -204,7 +250,7 @@ export class GroupScanner {
             } else {
               p++;
               stack.pop();
-              this.sh.set(top.start, p);
+              this.remember(top.start, p);
               if (stack.length === 0) return p;
               stack[stack.length - 1].items++;
               continue;
@@ -227,7 +273,7 @@ export class GroupScanner {
               top.items++;
             }
           } else if (c === CH_DQUOTE) {
-            const inner = this.dq.get(p);
+            const inner = this.known(p);
             if (inner === undefined) {
               stack.push({ kind: KIND_DQ, start: p, fallible: false, items: 0 });
               p++;
@@ -238,14 +284,14 @@ export class GroupScanner {
               failed = true;
             }
           } else if (c === CH_SQUOTE) {
-            const e = this.singleQuotedFast(p);
+            const e = this.singleQuoted(p);
             if (e < 0) failed = true;
             else {
               p = e;
               top.items++;
             }
           } else if (c === CH_DOLLAR && text.charCodeAt(p + 1) === CH_LPAREN) {
-            const inner = this.sh.get(p);
+            const inner = this.known(p);
             if (inner === undefined) {
               stack.push({ kind: KIND_SHELL, start: p, fallible: false, items: 0 });
               p += 2;
@@ -255,8 +301,6 @@ export class GroupScanner {
             } else {
               failed = true;
             }
-          } else if (c === CH_SQUOTE) {
-            failed = true;
           } else {
             p++;
             top.items++;
@@ -268,7 +312,7 @@ export class GroupScanner {
       let resumed = false;
       while (stack.length > 0) {
         const f = stack.pop() as Frame;
-        (f.kind === KIND_DQ ? this.dq : this.sh).set(f.start, -1);
+        this.remember(f.start, -1);
         if (f.fallible) {
           p = f.start + 1;
           resumed = true;

@@ -4,6 +4,8 @@
 // (`start` inclusive, `end` exclusive). `LineIndex` (lineIndex.ts) converts offsets to LSP positions.
 // The tree is lossless: `EarthfileNode.tokens` holds every token and every piece of trivia in source
 // order, so concatenating their text reproduces the input exactly (see `printLossless` in parse.ts).
+// Optional fields of nodes built by the parser are always present, set to `undefined` when absent
+// (stable object shapes keep the parser fast); test them by value, not with `in`.
 
 /** A half-open span of UTF-16 offsets into the source. */
 export interface Range {
@@ -20,8 +22,9 @@ export interface Range {
  * Significant kinds: `keyword` (one word of a command keyword; `SAVE ARTIFACT` is two keyword tokens
  * with a whitespace token between them), `headerName` and `colon` (a target or function header),
  * `word` (an atom: one argument), `equals` (the `=` of ARG/ENV/LET/SET), `value` (the rest-of-line
- * value of ARG/ENV/LET/SET), `json` (the JSON array of the exec form, as one token), and `error`
- * (text that could not be lexed, e.g. an indented header).
+ * value of ARG/ENV/LET/SET), `json` (reserved: the exec form is lexed as words, as Earthly does, and
+ * recognised on `CommandNode.execMode`), and `error` (text that could not be lexed, e.g. after a
+ * header).
  */
 export type TokenKind =
   | 'whitespace'

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, printLossless, splitFlags } from '../../../server/src/parser/parse';
 import { LineIndex } from '../../../server/src/parser/lineIndex';
+import { toAstJson } from '../../../server/src/parser/astJson';
 import type { CommandNode, EarthfileNode, IfNode, Range, Statement, TryNode } from '../../../server/src/parser/syntax';
 
 const EOLS: [string, string][] = [
@@ -187,4 +188,37 @@ test('LineIndex converts offsets and positions for \\n, \\r\\n and \\r', () => {
   }
   assert.equal(li.offsetAt({ line: 1, character: 50 }), 4);
   assert.equal(li.offsetAt({ line: 9, character: 0 }), text.length);
+});
+
+eachEol('tokens carry kinds for every piece of the text', 'VERSION 0.8 # v\nb:\n    ARG X=1\n', (text, eol) => {
+  const { tree } = parse(text);
+  const kinds = tree.tokens.map((t) => `${t.kind}:${JSON.stringify(slice(text, t))}`);
+  assert.deepEqual(kinds, [
+    'keyword:"VERSION"', 'whitespace:" "', 'word:"0.8"', 'whitespace:" "', 'comment:"# v"', `newline:${JSON.stringify(eol)}`,
+    'headerName:"b"', 'colon:":"', `newline:${JSON.stringify(eol)}`,
+    'whitespace:"    "', 'keyword:"ARG"', 'whitespace:" "', 'word:"X"', 'equals:"="', 'value:"1"', `newline:${JSON.stringify(eol)}`,
+  ]);
+});
+
+test('the earthly form of the AST JSON keeps empty args and nil blocks', () => {
+  const { tree } = parse('VERSION 0.8\ne:\nw:\n    WAIT\n    END\n    IF x\n    ELSE\n    END\n    LOCALLY\n');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const earthly = toAstJson(tree, { form: 'earthly' }) as any;
+  assert.equal(earthly.baseRecipe, null);
+  assert.equal(earthly.targets[0].recipe, null);
+  assert.deepEqual(earthly.targets[1].recipe[0], { wait: { args: null, body: null } });
+  assert.deepEqual(earthly.targets[1].recipe[1], { if: { expression: ['x'], ifBody: null } });
+  assert.deepEqual(earthly.targets[1].recipe[2], { command: { name: 'LOCALLY', args: [] } });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const eb = toAstJson(tree) as any;
+  assert.equal('recipe' in eb.targets[0], false);
+  assert.deepEqual(eb.targets[1].recipe[0], { wait: { body: null } });
+  assert.deepEqual(eb.targets[1].recipe[2], { command: { name: 'LOCALLY' } });
+});
+
+test('targets and functions keep source order in items', () => {
+  const { tree } = parse('a:\nF:\n    FUNCTION\nb:\n');
+  assert.deepEqual(tree.items.map((i) => `${i.kind}:${i.name}`), ['target:a', 'function:F', 'target:b']);
+  assert.deepEqual(tree.targets.map((t) => t.name), ['a', 'b']);
+  assert.deepEqual(tree.functions.map((f) => f.name), ['F']);
 });

@@ -1,0 +1,1153 @@
+// The Earthfile parser: text -> lossless syntax tree with exact ranges, plus syntax errors.
+// (reference: shared earthfile-language.md §1 structure, §2 lexical rules, §5 blocks)
+//
+// One hand-written pass over the text, line by line, with character scanning by `charCodeAt`.
+// Blocks are tracked on an explicit stack, so nesting depth costs no call stack, and every
+// lookahead (quotes, `$( )`) is memoised in scan.ts, so the whole parse is linear. The parser never
+// throws: anything it does not understand becomes an error plus a best-effort node.
+//
+// How flags are told apart from positional arguments (go-flags rules, reference §4): options come
+// before the first positional word, and `--` ends them (it is dropped from `args`). `--name=value`
+// and `-n=value` carry their value. A flag written without `=` takes the next word as its value when
+// the command's flag table (language/commands.ts) lists it as `string` or `list`; otherwise, and for
+// flags the table does not know, it is a bool flag.
+//
+// Known differences from Earthly's ANTLR parser (everything else is meant to match it exactly):
+// - Earthly stops at the first syntax error; this parser recovers and reports them all, in its own
+//   words (Earthly's ANTLR messages are generic).
+// - A keyword glued to other text (`RUNX`, `LOCALLY#x`) is an unknown command here; Earthly's lexer
+//   would split off the keyword and lex the rest as an argument.
+// - A quote that is never closed stays in its word (with an `unterminated` error); Earthly's lexer
+//   drops the character. A `\` at the very end of the file is kept silently.
+// - Past a work budget (about 16 scans of the text, or 10,000 levels of nested quotes and `$(`),
+//   further quotes and shell-outs are plain characters. Only absurd input gets there.
+// - Headers: a name outside `[a-z][a-zA-Z0-9.-]*` / `[A-Z][A-Z0-9._]*` is an error (as in Earthly);
+//   the first letter's case decides target or function. EarthBuild accepts any `[A-Za-z0-9_.-]+`
+//   and makes a function of a header whose first command is FUNCTION or COMMAND.
+
+import { COMMANDS, commandByName, type CommandSpec } from '../language/commands';
+import { LineIndex } from './lineIndex';
+import {
+  CH_BACKSLASH,
+  CH_COLON,
+  CH_DOLLAR,
+  CH_DQUOTE,
+  CH_EQUALS,
+  CH_HASH,
+  CH_LPAREN,
+  CH_SPACE,
+  CH_SQUOTE,
+  GroupScanner,
+  isBlank,
+  isContinuation,
+  isNewline,
+  lineEnd,
+  newlineEnd,
+  removeContinuations,
+  skipBlanks,
+} from './scan';
+import type {
+  ArgNode,
+  BlockNode,
+  ClauseNode,
+  CommandNode,
+  DocsNode,
+  EarthfileNode,
+  FlagNode,
+  FunctionNode,
+  KeyValueNode,
+  ParseError,
+  ParseErrorCode,
+  ParseResult,
+  Range,
+  Statement,
+  TargetNode,
+  Token,
+  TokenKind,
+} from './syntax';
+
+/** Token kinds by the numbers `Parser.push` records. */
+const TOKEN_KINDS: readonly TokenKind[] = [
+  'whitespace',
+  'newline',
+  'comment',
+  'continuation',
+  'keyword',
+  'headerName',
+  'colon',
+  'word',
+  'equals',
+  'value',
+  'json',
+  'error',
+];
+
+/** First words of the multi-word keywords (`SAVE`, `FROM`, `GIT`, `WITH`, `ELSE`). */
+const MULTI_WORD_FIRST = new Set(
+  COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.slice(0, c.name.indexOf(' '))),
+);
+
+/** Commands by the first character of their keyword (ASCII), longest keyword first. */
+const KEYWORDS_BY_FIRST_CHAR: readonly (readonly CommandSpec[] | undefined)[] = (() => {
+  const buckets: CommandSpec[][] = [];
+  for (const c of COMMANDS) {
+    const first = c.name.charCodeAt(0);
+    if (first < 128) (buckets[first] ??= []).push(c);
+  }
+  for (const bucket of buckets) bucket?.sort((a, b) => b.name.length - a.name.length);
+  return Array.from({ length: 128 }, (_, i) => buckets[i]);
+})();
+
+/**
+ * The command whose keyword is written at `p` and followed by a blank, a newline or the end of the
+ * file. Multi-word keywords match only with exactly one space (reference §2); the longest wins.
+ */
+function keywordAt(text: string, p: number): CommandSpec | undefined {
+  const first = text.charCodeAt(p);
+  const bucket = first < 128 ? KEYWORDS_BY_FIRST_CHAR[first] : undefined;
+  if (!bucket) return undefined;
+  for (const c of bucket) {
+    const e = p + c.name.length;
+    if (e > text.length || !text.startsWith(c.name, p)) continue;
+    if (e === text.length) return c;
+    const d = text.charCodeAt(e);
+    if (isBlank(d) || isNewline(d)) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Node kind of a block opener: its first keyword word in lower case (`IF` -> `if`, `WITH DOCKER`
+ * -> `with`; reference §5). An opener the syntax tree has no node for stays a plain command.
+ */
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockNode['kind']>(['if', 'for', 'with', 'wait', 'try']);
+function blockKindOf(spec: CommandSpec): BlockNode['kind'] | undefined {
+  const space = spec.name.indexOf(' ');
+  const kind = (space < 0 ? spec.name : spec.name.slice(0, space)).toLowerCase();
+  return BLOCK_KINDS.has(kind) ? (kind as BlockNode['kind']) : undefined;
+}
+
+/**
+ * Block keywords whose grammar rule has no argument slot (EarthParser.g4 `ifStmt`, `tryStmt`):
+ * anything after them is a syntax error.
+ */
+const NO_ARGUMENTS: ReadonlySet<string> = new Set(['ELSE', 'END', 'TRY', 'CATCH', 'FINALLY']);
+
+/** Keywords whose grammar rule needs at least one word (`version`, `ifExpr`, `elseIfExpr`, `forExpr`). */
+const NEEDS_ARGUMENTS: ReadonlyMap<string, string> = new Map([
+  ['VERSION', 'a version number'],
+  ['IF', 'a condition'],
+  ['ELSE IF', 'a condition'],
+  ['FOR', 'a variable and a list: FOR <var> IN <list>'],
+]);
+
+/** The grammar of the key/value commands (EarthParser.g4 `argStmt`, `envStmt`, `letStmt`, `setStmt`). */
+const KEY_VALUE_GRAMMAR: ReadonlyMap<string, { readonly options: boolean; readonly needsValue: boolean }> = new Map([
+  ['ARG', { options: true, needsValue: false }],
+  ['LET', { options: true, needsValue: true }],
+  ['ENV', { options: false, needsValue: false }],
+  ['SET', { options: false, needsValue: true }],
+]);
+
+/** ARG/ENV/LET/SET key names (earthly `ast/env_var.go`). */
+const ENV_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const TARGET_NAME = /^[a-z][a-zA-Z0-9.-]*$/;
+const FUNCTION_NAME = /^[A-Z][A-Z0-9._]*$/;
+
+/** A word of an argument list as scanned: its source span (raw text = source slice). */
+interface RawAtom {
+  readonly start: number;
+  readonly end: number;
+  /** Whether the word contains a backslash (so it may contain a continuation to remove). */
+  readonly backslash?: boolean;
+}
+
+interface Frame {
+  readonly kind: BlockNode['kind'];
+  readonly opener: CommandNode;
+  readonly clauses: { command: CommandNode; body: Statement[] }[];
+}
+
+interface Item {
+  readonly kind: 'target' | 'function';
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly headerRange: Range;
+  readonly docs: DocsNode | undefined;
+  readonly recipe: Statement[];
+}
+
+interface CommentLine {
+  /** Offset of the `#`. */
+  readonly start: number;
+  readonly end: number;
+  readonly indented: boolean;
+}
+
+/** Parses an Earthfile. Never throws; runs in time linear in the length of `text`. */
+export function parse(text: string): ParseResult {
+  const source = typeof text === 'string' ? text : String(text);
+  try {
+    return new Parser(source).run();
+  } catch (e) {
+    // A bug must not take the language server down: degrade to an empty tree with one error.
+    return internalError(source, e);
+  }
+}
+
+/** Prefix of the message of the error `parse` returns when the parser itself failed. */
+export const INTERNAL_ERROR = 'internal parser error';
+
+function internalError(text: string, e: unknown): ParseResult {
+  const n = text.length;
+  const tree: EarthfileNode = {
+    kind: 'earthfile',
+    text,
+    range: { start: 0, end: n },
+    version: undefined,
+    baseRecipe: [],
+    targets: [],
+    functions: [],
+    items: [],
+    tokens: n > 0 ? [{ kind: 'error', start: 0, end: n }] : [],
+  };
+  const message = `${INTERNAL_ERROR}: ${e instanceof Error ? e.message : String(e)}`;
+  return { tree, errors: [{ code: 'syntax', message, range: { start: 0, end: Math.min(n, 1) } }] };
+}
+
+/** The source text again, rebuilt from the tree's tokens (the formatter relies on this). */
+export function printLossless(tree: EarthfileNode): string {
+  const parts: string[] = [];
+  const text = tree.text;
+  for (const t of tree.tokens) parts.push(text.slice(t.start, t.end));
+  return parts.join('');
+}
+
+class Parser {
+  private readonly n: number;
+  private pos = 0;
+  private kinds: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private tokenCount = 0;
+  private readonly errors: ParseError[] = [];
+  private readonly groups: GroupScanner;
+  private lines?: LineIndex;
+
+  private commentRun: CommentLine[] = [];
+  private version?: CommandNode;
+  private sawStatement = false;
+  private readonly base: Statement[] = [];
+  private readonly items: (TargetNode | FunctionNode)[] = [];
+  private item?: Item;
+  private readonly stack: Frame[] = [];
+  /** Whether the last statement line was indented, and whether it was a header. */
+  private lastIndented = false;
+  private lastWasHeader = false;
+  /** Kind given to the words scanned now (`value` while scanning an ARG/ENV/LET/SET value). */
+  private wordKind = 7; // word
+  private unterminatedReported = -1;
+  /** The word (or `=`) found by the last `nextWord`. */
+  private wordStart = 0;
+  private wordEnd = 0;
+  private wordBackslash = false;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    this.groups = new GroupScanner(text);
+    // Typical Earthfiles have a token every 3 to 4 characters.
+    const capacity = Math.min(Math.max(256, Math.ceil(this.n / 3)), 1 << 20);
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  run(): ParseResult {
+    const { text, n } = this;
+    while (this.pos < n) {
+      const lineStart = this.pos;
+      const p = skipBlanks(text, lineStart);
+      this.push(0 /* whitespace */, lineStart, p);
+      this.pos = p;
+      if (p >= n) break;
+      const c = text.charCodeAt(p);
+      if (isNewline(c)) {
+        this.pushNewline(p);
+        if (this.commentRun.length > 0) this.commentRun = [];
+        continue;
+      }
+      if (c === CH_HASH) {
+        const e = lineEnd(text, p);
+        this.push(2 /* comment */, p, e);
+        this.commentRun.push({ start: p, end: e, indented: p > lineStart });
+        this.pos = e;
+        if (e < n) this.pushNewline(e);
+        continue;
+      }
+      const indented = p > lineStart;
+      if (!this.header(lineStart, indented)) this.commandLine(lineStart, indented);
+      if (this.commentRun.length > 0) this.commentRun = [];
+    }
+    this.endItem();
+    const targets = this.items.filter((i): i is TargetNode => i.kind === 'target');
+    const functions = this.items.filter((i): i is FunctionNode => i.kind === 'function');
+    const { kinds, starts, ends, tokenCount } = this;
+    let tokens: Token[] | undefined;
+    const tree: Mutable<EarthfileNode> = {
+      kind: 'earthfile',
+      text,
+      range: { start: 0, end: n },
+      baseRecipe: this.base,
+      targets,
+      functions,
+      items: this.items,
+      version: this.version,
+      get tokens(): Token[] {
+        if (!tokens) {
+          tokens = new Array<Token>(tokenCount);
+          for (let i = 0; i < tokenCount; i++) {
+            tokens[i] = { kind: TOKEN_KINDS[kinds[i]], start: starts[i], end: ends[i] };
+          }
+        }
+        return tokens;
+      },
+    };
+
+    // Errors in document order (the sort is stable, so same-offset errors keep their order).
+    this.errors.sort((a, b) => a.range.start - b.range.start);
+    return { tree, errors: this.errors };
+  }
+
+  // Tokens and errors ---------------------------------------------------------------------------
+
+  /**
+   * Records a token in typed arrays (a 10,000-line file has about 80,000 tokens);
+   * `EarthfileNode.tokens` materialises them as objects on first use.
+   */
+  private push(kind: number, start: number, end: number): void {
+    if (end <= start) return;
+    const i = this.tokenCount;
+    if (i === this.kinds.length) {
+      const kinds = new Uint8Array(i * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+      const starts = new Int32Array(i * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(i * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.tokenCount = i + 1;
+  }
+
+  /** Pushes the newline at `p` and moves past it. */
+  private pushNewline(p: number): void {
+    const e = newlineEnd(this.text, p);
+    this.push(1 /* newline */, p, e);
+    this.pos = e;
+  }
+
+  private error(code: ParseErrorCode, message: string, range: Range): void {
+    this.errors.push({ code, message, range: { start: range.start, end: range.end } });
+  }
+
+  private lineOf(offset: number): number {
+    if (!this.lines) this.lines = new LineIndex(this.text);
+    return this.lines.positionAt(offset).line + 1;
+  }
+
+  // Headers -------------------------------------------------------------------------------------
+
+  /** Parses a `name:` header line starting at `this.pos`; false when the line is not a header. */
+  private header(lineStart: number, indented: boolean): boolean {
+    const { text, n } = this;
+    const start = this.pos;
+    let q = start;
+    while (q < n && isNameChar(text.charCodeAt(q))) q++;
+    if (q === start || text.charCodeAt(q) !== CH_COLON) return false;
+    const afterColon = skipBlanks(text, q + 1);
+    const next = afterColon < n ? text.charCodeAt(afterColon) : -1;
+    const clean = next === -1 || isNewline(next) || next === CH_HASH;
+    // An indented `word: more text` is a command line (an unknown keyword), not a misplaced header.
+    if (indented && !clean) return false;
+
+    const name = text.slice(start, q);
+    const nameRange = { start, end: q };
+    const headerRange = { start, end: q + 1 };
+    const isFunction = name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90;
+    const kindWord = isFunction ? 'function' : 'target';
+    const docs = isFunction ? undefined : this.docs(false, this.lastIndented);
+
+    this.endItem();
+    this.push(5 /* headerName */, start, q);
+    this.push(6 /* colon */, q, q + 1);
+    this.push(0 /* whitespace */, q + 1, afterColon);
+    let e = afterColon;
+    if (next === CH_HASH) {
+      e = lineEnd(text, afterColon);
+      this.push(2 /* comment */, afterColon, e);
+    } else if (!clean) {
+      e = lineEnd(text, afterColon);
+      this.push(11 /* error */, afterColon, e);
+      this.error('syntax', `unexpected text after the ${kindWord} header "${short(name)}:"`, { start: afterColon, end: e });
+    }
+    this.pos = e;
+    if (e < n) this.pushNewline(e);
+
+    if (indented) {
+      this.error('invalid-header', `${kindWord} must start at the beginning of the line`, { start: lineStart, end: q + 1 });
+    }
+    if (isFunction ? !FUNCTION_NAME.test(name) : !TARGET_NAME.test(name)) {
+      const rule = isFunction
+        ? 'function names must match [A-Z][A-Z0-9._]*'
+        : 'target names must match [a-z][a-zA-Z0-9.-]*';
+      this.error('invalid-header', `invalid ${kindWord} name "${short(name)}": ${rule}`, nameRange);
+    }
+    this.item = { kind: isFunction ? 'function' : 'target', name, nameRange, headerRange, docs, recipe: [] };
+    this.lastIndented = false;
+    this.lastWasHeader = true;
+    return true;
+  }
+
+  /** Closes the open blocks of the current target/function (or base recipe) and records it. */
+  private endItem(): void {
+    while (this.stack.length > 0) {
+      const frame = this.stack[this.stack.length - 1];
+      const kw = frame.opener.keyword;
+      this.error(
+        'missing-end',
+        `expected END to close ${kw.text} opened at line ${this.lineOf(kw.range.start)}`,
+        kw.range,
+      );
+      this.closeBlock(undefined);
+    }
+    const item = this.item;
+    if (!item) return;
+    const last = lastOf(item.recipe);
+    const range = { start: item.headerRange.start, end: last ? last.range.end : item.headerRange.end };
+    const node: TargetNode | FunctionNode = {
+      kind: item.kind,
+      name: item.name,
+      nameRange: item.nameRange,
+      headerRange: item.headerRange,
+      range,
+      recipe: item.recipe,
+      docs: item.docs,
+    };
+    this.items.push(node);
+    this.item = undefined;
+  }
+
+  // Doc comments --------------------------------------------------------------------------------
+
+  /**
+   * The doc comment of the statement about to be parsed: the comment lines directly above it. When
+   * the indentation level changes at this statement (first line of a recipe, or a header after a
+   * recipe), Earthly's lexer puts its INDENT/DEDENT before the last run of comments indented like
+   * the statement, so only those count (earthly `ast/lexer.go`, `handleCommentIndentLevel`).
+   */
+  private docs(indented: boolean, levelChange: boolean): DocsNode | undefined {
+    let run = this.commentRun;
+    if (run.length === 0) return undefined;
+    if (levelChange) {
+      let i = run.length;
+      while (i > 0 && run[i - 1].indented === indented) i--;
+      run = run.slice(i);
+      if (run.length === 0) return undefined;
+    }
+    const text = this.text;
+    let out = '';
+    let leadingTrim: string | undefined;
+    for (const c of run) {
+      let line = text.slice(c.start, c.end).trim();
+      if (line.startsWith('#')) line = line.slice(1);
+      if (leadingTrim === undefined) {
+        let k = 0;
+        while (k < line.length && /\s/.test(line[k])) k++;
+        leadingTrim = line.slice(0, k);
+      }
+      if (leadingTrim && line.startsWith(leadingTrim)) line = line.slice(leadingTrim.length);
+      out += line + '\n';
+    }
+    return { text: out, range: { start: run[0].start, end: run[run.length - 1].end } };
+  }
+
+  // Command lines -------------------------------------------------------------------------------
+
+  private commandLine(lineStart: number, indented: boolean): void {
+    const { text, n } = this;
+    const kwStart = this.pos;
+    const spec = keywordAt(text, kwStart);
+    let kwEnd: number;
+    let secondStart = -1;
+    if (spec) {
+      kwEnd = kwStart + spec.name.length;
+      const space = spec.name.indexOf(' ');
+      if (space >= 0) secondStart = kwStart + space + 1;
+    } else {
+      // An unknown keyword: the whole first word.
+      kwEnd = kwStart;
+      while (kwEnd < n && !isBlank(text.charCodeAt(kwEnd)) && !isNewline(text.charCodeAt(kwEnd))) kwEnd++;
+    }
+    const word1 = spec ? spec.name : text.slice(kwStart, kwEnd);
+    if (secondStart >= 0) {
+      this.push(4 /* keyword */, kwStart, secondStart - 1);
+      this.push(0 /* whitespace */, secondStart - 1, secondStart);
+      this.push(4 /* keyword */, secondStart, kwEnd);
+    } else {
+      this.push(4 /* keyword */, kwStart, kwEnd);
+    }
+    this.pos = kwEnd;
+    const keyword = { text: spec ? spec.name : word1, range: { start: kwStart, end: kwEnd } };
+    if (!spec) this.unknownKeyword(word1, keyword.range);
+
+    const depth0 = this.stack.length === 0;
+    if (depth0 && indented && !this.item) {
+      this.error(
+        'leading-whitespace',
+        'unexpected indentation: a command outside a target or function must start at the beginning of the line',
+        { start: lineStart, end: kwStart },
+      );
+    } else if (depth0 && !indented && this.item) {
+      this.error(
+        'missing-indent',
+        `commands of ${this.item.kind} "${this.item.name}" must be indented`,
+        keyword.range,
+      );
+    }
+
+    const levelChange = this.lastWasHeader && indented;
+    const node = this.commandArgs(spec, keyword, indented, levelChange);
+    this.lastIndented = indented;
+    this.lastWasHeader = false;
+    this.place(node, spec, indented);
+  }
+
+  private unknownKeyword(word: string, range: Range): void {
+    let hint = '';
+    const upper = word.length <= 20 ? word.toUpperCase() : word;
+    if (MULTI_WORD_FIRST.has(word) && this.text.charCodeAt(range.end) === CH_SPACE) {
+      const names = COMMANDS.filter((c) => c.name.startsWith(`${word} `)).map((c) => `"${c.name}"`);
+      hint = ` (multi-word keywords such as ${names.join(', ')} are separated by exactly one space)`;
+    } else if (upper !== word && commandByName(upper)) {
+      hint = ` (keywords are case-sensitive: did you mean "${upper}"?)`;
+    }
+    this.error('unknown-command', `unknown command keyword "${short(word)}"${hint}`, range);
+  }
+
+  /** Scans the arguments of a command line (up to and including its final newline). */
+  private commandArgs(spec: CommandSpec | undefined, keyword: CommandNode['keyword'], indented: boolean, levelChange: boolean): CommandNode {
+    const name = spec?.name;
+    const kv = name !== undefined && spec?.args === 'keyValue' ? KEY_VALUE_GRAMMAR.get(name) : undefined;
+    const isPlain = spec !== undefined && spec.block === undefined && name !== 'VERSION';
+    const docs = isPlain ? this.docs(indented, levelChange) : undefined;
+    let rawArgs: ArgNode[];
+    let flags: FlagNode[] = NO_FLAGS;
+    let args: ArgNode[];
+    let execMode = false;
+    let keyValue: KeyValueNode | undefined;
+    let end = keyword.range.end;
+
+    if (kv) {
+      const r = this.keyValueArgs(spec as CommandSpec, kv);
+      rawArgs = r.rawArgs;
+      flags = r.flags;
+      args = r.args;
+      keyValue = r.keyValue;
+      end = Math.max(end, r.end);
+    } else if (name === 'LABEL') {
+      const r = this.labelArgs(keyword.range);
+      rawArgs = r.rawArgs;
+      args = rawArgs;
+      end = Math.max(end, r.end);
+    } else {
+      const words = this.words();
+      if (words.length > 0) end = words[words.length - 1].range.end;
+      const exec = spec?.args === 'maybeJson' ? this.execForm(words) : undefined;
+      if (exec) {
+        execMode = true;
+        rawArgs = exec;
+        args = exec;
+      } else {
+        rawArgs = words;
+        const split = splitFlags(spec, rawArgs);
+        flags = split.flags;
+        args = split.args;
+      }
+      const atoms = words;
+      if (name !== undefined && NO_ARGUMENTS.has(name) && atoms.length > 0) {
+        this.error('syntax', `${name} takes no arguments`, { start: atoms[0].range.start, end });
+      }
+      const needs = name !== undefined && atoms.length === 0 ? NEEDS_ARGUMENTS.get(name) : undefined;
+      if (needs) this.error('syntax', `${name} needs ${needs}`, keyword.range);
+    }
+    const node: Mutable<CommandNode> = {
+      kind: 'command',
+      range: { start: keyword.range.start, end },
+      keyword,
+      known: spec !== undefined,
+      flags,
+      args,
+      rawArgs,
+      execMode,
+      docs,
+      keyValue,
+    };
+    return node;
+  }
+
+  private wordArg(a: RawAtom): ArgNode {
+    const raw = this.text.slice(a.start, a.end);
+    return { text: a.backslash ? removeContinuations(raw) : raw, range: { start: a.start, end: a.end } };
+  }
+
+  private rawArg(a: RawAtom): ArgNode {
+    return { text: this.text.slice(a.start, a.end), range: { start: a.start, end: a.end } };
+  }
+
+  /** ARG/ENV/LET/SET: `[options] key [= value]`, the value being the rest of the line. */
+  private keyValueArgs(
+    spec: CommandSpec,
+    grammar: { readonly options: boolean; readonly needsValue: boolean },
+  ): { rawArgs: ArgNode[]; flags: FlagNode[]; args: ArgNode[]; keyValue?: KeyValueNode; end: number } {
+    const name = spec.name;
+    const before: RawAtom[] = [];
+    let equals: Range | undefined;
+    let end = this.pos;
+    for (;;) {
+      const item = this.nextItem(true, true);
+      if (item === undefined) break;
+      if (item.equals) {
+        equals = { start: item.start, end: item.end };
+        end = item.end;
+        break;
+      }
+      before.push(item);
+      end = item.end;
+    }
+    const valueAtoms: RawAtom[] = [];
+    if (equals) {
+      this.wordKind = 9; // value
+      // Right after `=`, a continuation starts the value word instead of separating words.
+      let first = true;
+      for (;;) {
+        const item = this.nextItem(false, !first);
+        first = false;
+        if (item === undefined) break;
+        valueAtoms.push(item);
+      }
+      this.wordKind = 7; // word
+    }
+
+    const result = { rawArgs: [] as ArgNode[], flags: [] as FlagNode[], args: [] as ArgNode[], end };
+    if (before.length === 0) {
+      this.error('syntax', `${name} requires a variable name`, equals ?? { start: end, end });
+      if (equals) result.args.push({ text: '=', range: equals });
+      result.rawArgs = result.args.slice();
+      return result;
+    }
+    const keyIndex = grammar.options ? before.length - 1 : 0;
+    const optionWords = before.slice(0, keyIndex).map((a) => this.wordArg(a));
+    const key = this.rawArg(before[keyIndex]);
+    let value: ArgNode | undefined;
+    if (valueAtoms.length > 0) {
+      const first = valueAtoms[0];
+      const last = valueAtoms[valueAtoms.length - 1];
+      value = { text: this.text.slice(first.start, last.end), range: { start: first.start, end: last.end } };
+      result.end = last.end;
+    } else if (!equals && !grammar.options && before.length > 1) {
+      // `ENV K a b`: the words after the key are the value; Earthly joins them without spaces.
+      const rest = before.slice(1);
+      value = {
+        text: rest.map((a) => this.text.slice(a.start, a.end)).join(''),
+        range: { start: rest[0].start, end: rest[rest.length - 1].end },
+      };
+    } else if (!grammar.options && before.length > 1) {
+      this.error('syntax', `${name} expects a single name before "="`, { start: before[1].start, end: before[before.length - 1].end });
+    }
+    if (!ENV_KEY.test(key.text)) {
+      this.error('syntax', `invalid env key definition ${short(key.text)}`, key.range);
+    }
+    if (grammar.needsValue && (!equals || !value)) {
+      this.error('syntax', `${name} requires a value: ${name} ${short(key.text)} = <value>`, equals ?? key.range);
+    }
+    const split = splitFlags(spec, optionWords);
+    for (const a of split.args) {
+      this.error('syntax', `unexpected word "${short(a.text)}" before the ${name} name`, a.range);
+    }
+    result.flags = split.flags;
+    result.args.push(key);
+    if (value) {
+      result.args.push({ text: '=', range: equals ?? { start: value.range.start, end: value.range.start } });
+      result.args.push(value);
+    }
+    result.rawArgs = [...optionWords, ...result.args];
+    const keyValue: KeyValueNode = { key, equals, value };
+    return { rawArgs: result.rawArgs, flags: result.flags, args: result.args, keyValue, end: result.end };
+  }
+
+  /** LABEL: `key=value` pairs; keys and values cannot contain unquoted `=` (LEX mode LABEL). */
+  private labelArgs(keywordRange: Range): { rawArgs: ArgNode[]; end: number } {
+    const rawArgs: ArgNode[] = [];
+    let end = keywordRange.end;
+    let expect: 'key' | 'equals' | 'value' = 'key';
+    let bad: Range | undefined;
+    for (;;) {
+      const item = this.nextItem(true, true);
+      if (item === undefined) break;
+      end = item.end;
+      const isEquals = item.equals === true;
+      if ((expect === 'equals') !== isEquals) bad ??= { start: item.start, end: item.end };
+      if (isEquals) {
+        rawArgs.push({ text: '=', range: { start: item.start, end: item.end } });
+        expect = 'value';
+      } else {
+        rawArgs.push(this.rawArg(item));
+        expect = expect === 'key' ? 'equals' : 'key';
+      }
+    }
+    if (expect !== 'key') bad ??= { start: keywordRange.start, end };
+    if (bad) this.error('syntax', 'LABEL expects key=value pairs', bad);
+    return { rawArgs, end };
+  }
+
+  /** The JSON exec form: the words, joined without spaces, parse as a JSON array of strings. */
+  private execForm(words: readonly ArgNode[]): ArgNode[] | undefined {
+    if (words.length === 0) return undefined;
+    const text = this.text;
+    const c0 = text.charCodeAt(words[0].range.start);
+    if (c0 !== 91 /* [ */ && c0 !== 110 /* n */) return undefined;
+    const atoms = words.map((w) => w.range);
+    if (c0 !== 91 /* [ */ && c0 !== 110 /* n */) return undefined;
+    const joined = atoms.length === 1 ? text.slice(atoms[0].start, atoms[0].end) : atoms.map((a) => text.slice(a.start, a.end)).join('');
+    // Validate first: JSON.parse would throw on most shell forms (`[ -f x ]`), and throwing is slow.
+    if (joined !== 'null' && !isJsonStringArray(joined)) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(joined);
+    } catch {
+      return undefined;
+    }
+    // Go's json.Unmarshal of `null` into a []string succeeds with no elements.
+    if (value === null) return [];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return undefined;
+    // Map each string literal of the joined text back to the source.
+    const offsets: number[] = [];
+    let acc = 0;
+    for (const a of atoms) {
+      offsets.push(acc);
+      acc += a.end - a.start;
+    }
+    const toSource = (k: number): number => {
+      let lo = 0;
+      let hi = atoms.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (offsets[mid] <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return atoms[lo].start + (k - offsets[lo]);
+    };
+    const out: ArgNode[] = [];
+    let i = 0;
+    for (const v of value as string[]) {
+      while (i < joined.length && joined.charCodeAt(i) !== CH_DQUOTE) i++;
+      const s = i;
+      i++;
+      while (i < joined.length && joined.charCodeAt(i) !== CH_DQUOTE) i += joined.charCodeAt(i) === CH_BACKSLASH ? 2 : 1;
+      i++;
+      out.push({ text: v, range: { start: toSource(s), end: toSource(i - 1) + 1 } });
+    }
+    return out;
+  }
+
+  // Words ---------------------------------------------------------------------------------------
+
+  /** All words up to the end of the logical line, continuations removed from their text. */
+  private words(): ArgNode[] {
+    const out: ArgNode[] = [];
+    const text = this.text;
+    while (this.nextWord(false, true) > 0) {
+      const { wordStart: start, wordEnd: end } = this;
+      const raw = text.slice(start, end);
+      out.push({ text: this.wordBackslash ? removeContinuations(raw) : raw, range: { start, end } });
+    }
+    return out;
+  }
+
+  /** The next word or `=`, as an object (see `nextWord`). */
+  private nextItem(keyMode: boolean, afterBlank: boolean): (RawAtom & { equals?: boolean }) | undefined {
+    const r = this.nextWord(keyMode, afterBlank);
+    if (r < 0) return undefined;
+    if (r === 0) return { start: this.wordStart, end: this.wordEnd, equals: true };
+    return { start: this.wordStart, end: this.wordEnd, backslash: this.wordBackslash };
+  }
+
+  /**
+   * The next word (or `=` in key mode) of the current logical line, pushing the trivia before it;
+   * `undefined` (after consuming the line's newline) at the end of the line. `afterBlank` says
+   * whether a continuation at the current position separates words (true) or starts one (false).
+   */
+  private nextWord(keyMode: boolean, afterBlank: boolean): number {
+    const { text, n } = this;
+    let sawBlank = afterBlank;
+    for (;;) {
+      const p = this.pos;
+      if (p >= n) return -1;
+      const c = text.charCodeAt(p);
+      if (isBlank(c)) {
+        const e = skipBlanks(text, p);
+        this.push(0 /* whitespace */, p, e);
+        this.pos = e;
+        sawBlank = true;
+        continue;
+      }
+      if (isNewline(c)) {
+        this.pushNewline(p);
+        return -1;
+      }
+      if (c === CH_HASH && sawBlank) {
+        const e = lineEnd(text, p);
+        this.push(2 /* comment */, p, e);
+        this.pos = e;
+        if (e < n) this.pushNewline(e);
+        return -1;
+      }
+      if (c === CH_BACKSLASH && sawBlank && isContinuation(text, p)) {
+        this.pos = this.pushContinuation(p);
+        continue;
+      }
+      if (keyMode && c === CH_EQUALS) {
+        this.push(8 /* equals */, p, p + 1);
+        this.pos = p + 1;
+        this.wordStart = p;
+        this.wordEnd = p + 1;
+        return 0;
+      }
+      this.atom(keyMode);
+      return 1;
+    }
+  }
+
+  /**
+   * Pushes the trivia of the continuation at `p`: the backslash line and the blank or comment-only
+   * lines after it. Returns the offset of the next content line (before its leading blanks).
+   */
+  private pushContinuation(p: number): number {
+    const { text, n } = this;
+    const q = skipBlanks(text, p + 1);
+    let r: number;
+    if (text.charCodeAt(q) === CH_HASH) {
+      this.push(3 /* continuation */, p, q);
+      const e = lineEnd(text, q);
+      this.push(2 /* comment */, q, e);
+      r = newlineEnd(text, e);
+      this.push(1 /* newline */, e, r);
+    } else {
+      r = newlineEnd(text, q);
+      this.push(3 /* continuation */, p, r);
+    }
+    while (r < n) {
+      const b = skipBlanks(text, r);
+      const c = text.charCodeAt(b);
+      if (isNewline(c)) {
+        this.push(0 /* whitespace */, r, b);
+        const e = newlineEnd(text, b);
+        this.push(1 /* newline */, b, e);
+        r = e;
+      } else if (c === CH_HASH) {
+        this.push(0 /* whitespace */, r, b);
+        const e = lineEnd(text, b);
+        this.push(2 /* comment */, b, e);
+        const f = newlineEnd(text, e);
+        this.push(1 /* newline */, e, f);
+        r = f;
+      } else {
+        break;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Scans one word (LEX `Atom`; in key mode `=` ends it) from `this.pos`, pushes its tokens and
+   * sets `wordStart`, `wordEnd` and `wordBackslash`.
+   */
+  private atom(keyMode: boolean): void {
+    const { text, n } = this;
+    const start = this.pos;
+    let piece = start;
+    let q = start;
+    let backslash = false;
+    while (q < n) {
+      const c = text.charCodeAt(q);
+      if (isBlank(c) || isNewline(c) || (keyMode && c === CH_EQUALS)) break;
+      if (c === CH_BACKSLASH) {
+        backslash = true;
+        if (isContinuation(text, q)) {
+          this.push(this.wordKind, piece, q);
+          const r = this.pushContinuation(q);
+          const b = skipBlanks(text, r);
+          this.push(0 /* whitespace */, r, b);
+          piece = q = b;
+        } else {
+          q += q + 1 < n ? 2 : 1;
+        }
+        continue;
+      }
+      if (c === CH_DQUOTE) {
+        const e = this.groups.doubleQuoted(q);
+        if (e < 0) this.unterminated(q, 'double');
+        else backslash ||= hasBackslash(text, q, e);
+        q = e < 0 ? q + 1 : e;
+        continue;
+      }
+      if (c === CH_SQUOTE) {
+        const e = this.groups.singleQuoted(q);
+        if (e < 0 && !keyMode) this.unterminated(q, 'single');
+        else if (e >= 0) backslash ||= hasBackslash(text, q, e);
+        q = e < 0 ? q + 1 : e;
+        continue;
+      }
+      if (c === CH_DOLLAR && text.charCodeAt(q + 1) === CH_LPAREN) {
+        const e = this.groups.shellOut(q);
+        if (e >= 0) backslash ||= hasBackslash(text, q, e);
+        q = e < 0 ? q + 1 : e;
+        continue;
+      }
+      q++;
+    }
+    this.push(this.wordKind, piece, q);
+    this.pos = q;
+    this.wordStart = start;
+    this.wordEnd = q;
+    this.wordBackslash = backslash;
+  }
+
+  private unterminated(p: number, which: 'double' | 'single'): void {
+    // One report per line is enough: the rest of the file has no closing quote either.
+    if (this.unterminatedReported >= 0 && this.lineOf(this.unterminatedReported) === this.lineOf(p)) return;
+    this.unterminatedReported = p;
+    this.error('unterminated', `unterminated ${which}-quoted string: no closing ${which === 'double' ? '"' : "'"} before the end of the file`, { start: p, end: p + 1 });
+  }
+
+  // Block structure -----------------------------------------------------------------------------
+
+  /** The statement list new statements go to. */
+  private body(): Statement[] {
+    const top = lastOf(this.stack);
+    if (top) return (lastOf(top.clauses) as Frame['clauses'][number]).body;
+    return this.item ? this.item.recipe : this.base;
+  }
+
+  private place(node: CommandNode, spec: CommandSpec | undefined, indented: boolean): void {
+    const first = !this.sawStatement;
+    this.sawStatement = true;
+    const role = spec?.block;
+    if (spec?.name === 'VERSION') {
+      if (first && !this.item && this.stack.length === 0) {
+        if (indented) this.error('leading-whitespace', 'VERSION must start at the beginning of the line', node.keyword.range);
+        this.version = node;
+        return;
+      }
+      this.error('syntax', 'VERSION must be the first command of the Earthfile', node.keyword.range);
+      this.body().push(node);
+      return;
+    }
+    const blockKind = role === 'opener' && spec ? blockKindOf(spec) : undefined;
+    if (blockKind) {
+      this.stack.push({ kind: blockKind, opener: node, clauses: [{ command: node, body: [] }] });
+      return;
+    }
+    if (role === 'clause' && spec) {
+      const owners = spec.clauseOf ?? [];
+      let k = this.stack.length - 1;
+      while (k >= 0 && !owners.includes(this.stack[k].opener.keyword.text)) k--;
+      if (k < 0) {
+        const inside = lastOf(this.stack);
+        const where = inside ? ` (inside ${inside.opener.keyword.text} opened at line ${this.lineOf(inside.opener.range.start)})` : '';
+        this.error('unexpected-clause', `${spec.name} without a matching ${owners.join(' or ')}${where}`, node.keyword.range);
+        this.body().push(node);
+        return;
+      }
+      while (this.stack.length - 1 > k) {
+        const f = this.stack[this.stack.length - 1];
+        this.error(
+          'missing-end',
+          `expected END to close ${f.opener.keyword.text} opened at line ${this.lineOf(f.opener.range.start)} before ${spec.name}`,
+          f.opener.keyword.range,
+        );
+        this.closeBlock(undefined);
+      }
+      const frame = this.stack[k];
+      const order = clauseOrderError(frame, spec.name);
+      if (order) this.error('unexpected-clause', order, node.keyword.range);
+      frame.clauses.push({ command: node, body: [] });
+      return;
+    }
+    if (role === 'end') {
+      if (this.stack.length === 0) {
+        this.error('unexpected-clause', 'END without a matching IF, FOR, WITH DOCKER, WAIT or TRY', node.keyword.range);
+        this.body().push(node);
+        return;
+      }
+      this.closeBlock(node);
+      return;
+    }
+    this.body().push(node);
+  }
+
+  private closeBlock(end: CommandNode | undefined): void {
+    const frame = this.stack.pop() as Frame;
+    const clauses: ClauseNode[] = frame.clauses.map((c) => {
+      const last = lastOf(c.body);
+      return { command: c.command, body: c.body, range: { start: c.command.range.start, end: last ? last.range.end : c.command.range.end } };
+    });
+    const lastClause = clauses[clauses.length - 1];
+    const range = { start: frame.opener.range.start, end: end ? end.range.end : lastClause.range.end };
+    let node: Mutable<BlockNode>;
+    if (frame.kind === 'if') {
+      const elseIfs = clauses.filter((c) => c.command.keyword.text === 'ELSE IF');
+      const elseClause = clauses.find((c) => c.command.keyword.text === 'ELSE');
+      node = { kind: 'if', range, clauses, end, elseIfs, else: elseClause };
+    } else if (frame.kind === 'try') {
+      const catchClause = clauses.find((c) => c.command.keyword.text === 'CATCH');
+      const finallyClause = clauses.find((c) => c.command.keyword.text === 'FINALLY');
+      node = { kind: 'try', range, clauses, end, catch: catchClause, finally: finallyClause };
+    } else {
+      node = { kind: frame.kind, range, clauses, end };
+    }
+    this.body().push(node);
+  }
+}
+
+/** The problem with adding clause `name` to `frame` at this point, if any (PAR `ifStmt`, `tryStmt`). */
+function clauseOrderError(frame: Frame, name: string): string | undefined {
+  const seen = frame.clauses.map((c) => c.command.keyword.text);
+  const opened = `${frame.opener.keyword.text}`;
+  if (name === 'ELSE IF' || name === 'ELSE') {
+    if (seen.includes('ELSE')) return `${name} after ELSE in the same ${opened}`;
+  }
+  if (name === 'CATCH') {
+    if (seen.includes('CATCH')) return 'a TRY may have only one CATCH';
+    if (seen.includes('FINALLY')) return 'CATCH must come before FINALLY';
+  }
+  if (name === 'FINALLY' && seen.includes('FINALLY')) return 'a TRY may have only one FINALLY';
+  return undefined;
+}
+
+/** True when `s` is exactly a JSON array of strings (RFC 8259 syntax, as Go's decoder accepts). */
+function isJsonStringArray(s: string): boolean {
+  const n = s.length;
+  let i = skipJsonSpace(s, 0);
+  if (s.charCodeAt(i) !== 91 /* [ */) return false;
+  i = skipJsonSpace(s, i + 1);
+  if (s.charCodeAt(i) === 93 /* ] */) return skipJsonSpace(s, i + 1) === n;
+  for (;;) {
+    if (s.charCodeAt(i) !== CH_DQUOTE) return false;
+    i++;
+    for (;;) {
+      if (i >= n) return false;
+      const c = s.charCodeAt(i);
+      if (c === CH_DQUOTE) break;
+      if (c < 0x20) return false;
+      if (c === CH_BACKSLASH) {
+        const e = s.charCodeAt(i + 1);
+        if (e === 117 /* u */) {
+          for (let k = 2; k < 6; k++) {
+            const h = s.charCodeAt(i + k);
+            const hex = (h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102);
+            if (!hex) return false;
+          }
+          i += 6;
+          continue;
+        }
+        // " \ / b f n r t
+        if (e !== 34 && e !== 92 && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) return false;
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    i = skipJsonSpace(s, i + 1);
+    const c = s.charCodeAt(i);
+    if (c === 93 /* ] */) return skipJsonSpace(s, i + 1) === n;
+    if (c !== 44 /* , */) return false;
+    i = skipJsonSpace(s, i + 1);
+  }
+}
+
+function skipJsonSpace(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else return i;
+  }
+}
+
+/** `s` for an error message: long words (a 5 MB line is a valid input) are cut. */
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === CH_BACKSLASH) return true;
+  return false;
+}
+
+/** Shared by every command without options (the arrays in the tree are read-only). */
+const NO_FLAGS: FlagNode[] = Object.freeze([]) as unknown as FlagNode[];
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The last element, without reading index -1 (a slow named-property lookup on arrays). */
+function lastOf<T>(a: readonly T[]): T | undefined {
+  return a.length > 0 ? a[a.length - 1] : undefined;
+}
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */
+  );
+}
+
+/** Splits options from positional arguments (go-flags rules; see the comment at the top). */
+export function splitFlags(spec: CommandSpec | undefined, words: readonly ArgNode[]): { flags: FlagNode[]; args: ArgNode[] } {
+  const flags: FlagNode[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    const t = w.text;
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (t.length < 2 || t.charCodeAt(0) !== 45 /* - */) break;
+    const dashes = t.charCodeAt(1) === 45 ? 2 : 1;
+    const body = t.slice(dashes);
+    const eq = body.indexOf('=');
+    const nameText = eq < 0 ? body : body.slice(0, eq);
+    const name = dashes === 2 ? nameText : `-${nameText}`;
+    // Source offsets line up with the text unless a continuation sits inside the word.
+    const exact = w.range.end - w.range.start === t.length;
+    const nameEnd = exact ? w.range.start + dashes + nameText.length : w.range.end;
+    const nameRange = { start: w.range.start, end: nameEnd };
+    const spec2 = spec?.flags.find((f) => f.name === name);
+    if (eq >= 0) {
+      const valueRange = exact ? { start: nameEnd + 1, end: w.range.end } : w.range;
+      flags.push({ name, nameRange, value: body.slice(eq + 1), valueRange, range: w.range });
+    } else if (spec2 && spec2.kind !== 'bool' && i + 1 < words.length) {
+      const v = words[i + 1];
+      flags.push({ name, nameRange, value: v.text, valueRange: v.range, range: { start: w.range.start, end: v.range.end } });
+      i++;
+    } else {
+      flags.push({ name, nameRange, value: undefined, valueRange: undefined, range: w.range });
+    }
+    i++;
+  }
+  return { flags: flags.length > 0 ? flags : NO_FLAGS, args: i === 0 ? (words as ArgNode[]) : words.slice(i) };
+}
