@@ -1,0 +1,25 @@
+// The README documents every diagnostic rule and every setting the extension contributes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { RULES } from '../../../server/src/analysis/checks';
+
+function repoFile(name: string): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return readFileSync(join(dir, name), 'utf8');
+}
+
+test('every rule code is in the README rule table, with its severity', () => {
+  const readme = repoFile('README.md');
+  const missing = [...RULES].filter(([code, rule]) => !readme.includes(`| \`${code}\` | ${rule.severity} |`));
+  assert.deepEqual(missing.map(([code]) => code), []);
+});
+
+test('every setting in package.json is in the README', () => {
+  const readme = repoFile('README.md');
+  const manifest = JSON.parse(repoFile('package.json'));
+  const settings = Object.keys(manifest.contributes.configuration.properties);
+  assert.deepEqual(settings.filter((s) => !readme.includes(`\`${s}\``)), []);
+});
