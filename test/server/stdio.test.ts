@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../harness/paths';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -17,14 +18,8 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
-
 test('the server speaks LSP over stdio and publishes diagnostics', async () => {
-  const server = join(repoRoot(), 'dist', 'server.js');
+  const server = join(REPO_ROOT, 'dist', 'server.js');
   assert.ok(existsSync(server), `${server} is missing: build first (npm run build or npm run package)`);
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMMANDS, flagSpelling } from '../../../server/src/language/commands';
 import { diagnostics } from '../../../server/src/service';
-import { repoRoot } from '../parser/helpers';
+import { REPO_ROOT } from '../../harness/paths';
 
-const dir = join(repoRoot(), 'test', 'fixtures', 'valid');
+const dir = join(REPO_ROOT, 'test', 'fixtures', 'valid');
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.earth'))
   .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));

@@ -1,14 +1,13 @@
 // The README documents every diagnostic rule and every setting the extension contributes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../harness/paths';
 import { RULES } from '../../../server/src/analysis/checks';
 
 function repoFile(name: string): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return readFileSync(join(dir, name), 'utf8');
+  return readFileSync(join(REPO_ROOT, name), 'utf8');
 }
 
 test('every rule code is in the README rule table, with its severity', () => {

@@ -2,31 +2,17 @@
 // keyword where a command stands, and the grammar must not highlight any keyword the table does not know.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 import { COMMANDS } from '../../../server/src/language/commands';
+import { REPO_ROOT } from '../../harness/paths';
 
 const KEYWORD = 'keyword.control.earthfile';
 
-/** The checkout root: the nearest folder above this file whose package.json is the extension manifest. */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'earthly-acr') {
-      return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`no earthly-acr package.json above ${__dirname}`);
-    }
-    dir = parent;
-  }
-}
 
-const grammarPath = path.join(repositoryRoot(), 'syntaxes', 'earthfile.tmLanguage.json');
+const grammarPath = path.join(REPO_ROOT, 'syntaxes', 'earthfile.tmLanguage.json');
 
 let grammarPromise: Promise<textmate.IGrammar> | undefined;
 

@@ -1,8 +1,9 @@
 // The regular expressions of language-configuration.json: words, indentation and Enter rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../../harness/paths';
 
 interface LanguageConfiguration {
   comments: { lineComment: string };
@@ -12,24 +13,9 @@ interface LanguageConfiguration {
   autoClosingPairs: { open: string; close: string; notIn?: string[] }[];
 }
 
-/** The checkout root: the nearest folder above this file whose package.json is the extension manifest. */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'earthly-acr') {
-      return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`no earthly-acr package.json above ${__dirname}`);
-    }
-    dir = parent;
-  }
-}
 
 const config = JSON.parse(
-  readFileSync(path.join(repositoryRoot(), 'language-configuration.json'), 'utf8'),
+  readFileSync(path.join(REPO_ROOT, 'language-configuration.json'), 'utf8'),
 ) as LanguageConfiguration;
 
 function words(line: string): string[] {

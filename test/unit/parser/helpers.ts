@@ -1,22 +1,11 @@
 // Shared helpers of the parser tests: fixture lookup and an iterative walk over every node.
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../harness/paths';
 import { LineIndex } from '../../../server/src/parser/lineIndex';
 import type { EarthfileNode, ParseError, Range, Statement } from '../../../server/src/parser/syntax';
 
-/** The repository root: the nearest folder above this file that holds package.json. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + __dirname);
-    dir = up;
-  }
-  return dir;
-}
-
-export const fixturesDir = (): string => join(repoRoot(), 'test', 'fixtures', 'ast');
+export const fixturesDir = (): string => join(REPO_ROOT, 'test', 'fixtures', 'ast');
 
 /** Every range in the tree (nodes, keywords, flags, args, docs), collected without recursion. */
 export function allRanges(tree: EarthfileNode): Range[] {
