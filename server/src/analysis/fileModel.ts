@@ -6,13 +6,14 @@ import {
   hasUnescapedPlus,
   isGroup,
   parseImport,
-  parseLoad,
+  parseLoadAt,
   parseOverrides,
-  parseReferenceWord,
+  parseReferenceWordAt,
   type Expect,
   type Part,
   type ReferenceWithOverrides,
 } from '../parser/references';
+import { removeContinuations } from '../parser/scan';
 import type { ArgNode, CommandNode, EarthfileNode, ParseError, Range, Statement } from '../parser/syntax';
 import type {
   FileModel,
@@ -26,40 +27,45 @@ import type {
   VariableKind,
   VersionInfo,
 } from './model';
-import { docRange } from './wordOffsets';
+import { docOffset, docRange } from './wordOffsets';
 
 export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseError[] = []): FileModel {
   const version = tree.version && versionInfo(tree.version);
   const features = featuresInForce(version?.value, version?.flags.map((f) => f.name) ?? []);
-  const firstItem = tree.items[0];
+  const items = tree.items;
+  const baseEnd = items.length > 0 ? items[0].range.start : tree.text.length;
   const base: Recipe = {
     kind: 'base',
     name: 'base',
-    range: { start: 0, end: firstItem ? firstItem.range.start : tree.text.length },
+    range: { start: 0, end: baseEnd },
+    extent: { start: 0, end: baseEnd },
     statements: tree.baseRecipe,
   };
   const targets: Recipe[] = [];
   const functions: Recipe[] = [];
-  for (const node of tree.items) {
+  const recipes = items.map((node, i): Recipe => {
     const recipe: Recipe = {
       kind: node.kind,
       name: node.name,
       node,
       range: node.range,
-      ...(node.docs && { docs: node.docs.text }),
+      extent: { start: node.range.start, end: i + 1 < items.length ? items[i + 1].range.start : tree.text.length },
+      docs: node.docs?.text,
       statements: node.recipe,
     };
     (node.kind === 'target' ? targets : functions).push(recipe);
-  }
+    return recipe;
+  });
   const out: Collected = { variables: [], imports: [], references: [] };
-  const walker = { source: tree.text, explicitGlobal: features.has('explicit-global'), out };
-  for (const recipe of [base, ...targets, ...functions]) {
-    const scope: Scope = { kind: recipe.kind, recipe, range: recipe.range };
+  const globalScope: Scope = { kind: 'global', recipe: base, range: { start: 0, end: tree.text.length } };
+  const walker: Walker = { source: tree.text, globalScope, explicitGlobal: features.has('explicit-global'), out };
+  for (const recipe of [base, ...recipes]) {
+    const scope: Scope = { kind: recipe.kind, recipe, range: recipe.extent };
     walk(walker, recipe.statements, recipe, scope);
   }
   const targetsByName = firstByName(targets);
   const functionsByName = firstByName(functions);
-  const references = out.references.map((site) => resolveSite(site, targetsByName, functionsByName, out.imports));
+  for (const site of out.references) resolveSite(site, targetsByName, functionsByName, out.imports);
   return {
     tree,
     parseErrors,
@@ -68,22 +74,25 @@ export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseE
     base,
     targets,
     functions,
+    recipes,
     targetsByName,
     functionsByName,
     variables: out.variables,
     imports: out.imports,
-    references,
+    references: out.references,
   };
 }
 
 interface Collected {
   variables: Variable[];
   imports: Import[];
-  references: ReferenceSite[];
+  references: MutableSite[];
 }
 
 interface Walker {
   readonly source: string;
+  /** Where global ARGs are declared: the base recipe, seen from the whole file. */
+  readonly globalScope: Scope;
   readonly explicitGlobal: boolean;
   readonly out: Collected;
 }
@@ -110,12 +119,13 @@ function walk(w: Walker, statements: readonly Statement[], recipe: Recipe, scope
       visitCommand(w, st, recipe, scope);
       continue;
     }
-    st.clauses.forEach((clause, i) => {
+    for (let i = 0; i < st.clauses.length; i++) {
+      const clause = st.clauses[i];
       visitCommand(w, clause.command, recipe, scope);
       const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: scope };
       if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
       walk(w, clause.body, recipe, inner);
-    });
+    }
   }
 }
 
@@ -142,13 +152,15 @@ const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
     if (first) w.out.references.push(referenceSite(w, 'DO', c, r, first, 'function', rest));
   },
   COPY: (w, c, r) => {
-    const sources = c.args.length >= 2 ? c.args.slice(0, -1) : c.args;
-    for (const src of sources) {
-      if (isReferenceWord(src.text)) w.out.references.push(referenceSite(w, 'COPY', c, r, src, 'artifact', []));
+    const args = mergeGroups(w.source, c.args);
+    // Every word but the destination is a source (a lone word is still checked).
+    const sources = args.length >= 2 ? args.length - 1 : args.length;
+    for (let i = 0; i < sources; i++) {
+      if (isReferenceWord(args[i].text)) w.out.references.push(referenceSite(w, 'COPY', c, r, args[i], 'artifact', []));
     }
   },
   'FROM DOCKERFILE': (w, c, r) => {
-    const context = c.args[0];
+    const context = mergeGroups(w.source, c.args)[0];
     if (context && isReferenceWord(context.text)) {
       w.out.references.push(referenceSite(w, 'FROM DOCKERFILE', c, r, context, 'artifact', []));
     }
@@ -160,15 +172,61 @@ const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
     }
   },
   'WITH DOCKER': (w, c, r) => {
-    for (const flag of c.flags) {
-      const value = flagValue(flag);
-      if (flag.name === 'load' && value) w.out.references.push(loadSite(w, c, r, value));
+    // Read the raw words: a `--load (+t --K=v)` group spans several of them.
+    const words = mergeGroups(w.source, c.rawArgs);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      let value: ArgNode | undefined;
+      if (word.text === LOAD_FLAG) value = words[++i];
+      else if (word.text.startsWith(LOAD_FLAG + '=')) value = suffixOf(w.source, word, LOAD_FLAG.length + 1);
+      if (value) w.out.references.push(loadSite(w, c, r, value));
     }
   },
 };
 
+const LOAD_FLAG = '--load';
+
+// A Map: keyword texts are slices of the source, and a Map looks them up without interning them.
+const HANDLER_BY_KEYWORD = new Map(Object.entries(COMMAND_HANDLERS));
+
 function visitCommand(w: Walker, command: CommandNode, recipe: Recipe, scope: Scope): void {
-  COMMAND_HANDLERS[command.keyword.text]?.(w, command, recipe, scope);
+  HANDLER_BY_KEYWORD.get(command.keyword.text)?.(w, command, recipe, scope);
+}
+
+/**
+ * Joins the words of each `(ref --K=v …)` group into one word. Earthly lexes a group as one atom, but
+ * our parser splits it at whitespace like any other words.
+ */
+function mergeGroups(source: string, words: readonly ArgNode[]): readonly ArgNode[] {
+  let any = false;
+  for (const word of words) any ||= opensGroup(word.text);
+  if (!any) return words;
+  const out: ArgNode[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!opensGroup(words[i].text)) {
+      out.push(words[i]);
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && !words[j].text.includes(')')) j++;
+    const range = { start: words[i].range.start, end: words[j].range.end };
+    out.push({ text: removeContinuations(source.slice(range.start, range.end)), range });
+    i = j;
+  }
+  return out;
+}
+
+/** A `(` that starts a group (at the start, after a quote or after `img=`) and is not closed in the same word. */
+function opensGroup(text: string): boolean {
+  const p = text.indexOf('(');
+  if (p < 0 || text.indexOf(')', p) >= 0) return false;
+  const before = text.charCodeAt(p - 1);
+  return p === 0 || before === 0x3d || before === 0x22;
+}
+
+/** The part of `word` from character `from` on, as a word of its own. */
+function suffixOf(source: string, word: ArgNode, from: number): ArgNode {
+  return { text: word.text.slice(from), range: { start: docOffset(source, word, from), end: word.range.end } };
 }
 
 function flagValue(flag: CommandNode['flags'][number]): ArgNode | undefined {
@@ -184,21 +242,25 @@ function declaration(kind: VariableKind): CommandHandler {
     if (!key) return;
     // `ENV K V` is stored as `[K, =, V]`, but accept `[K, V]` too.
     const value = second?.text === '=' ? third : second;
-    const hasFlag = (name: string) => command.flags.some((f) => f.name === name);
-    const global = kind === 'ARG' && recipe.kind === 'base' && (!w.explicitGlobal || hasFlag('global'));
-    const declaredIn: Scope = global ? { kind: 'global', recipe, range: { start: 0, end: w.source.length }, parent: scope } : scope;
+    const global = kind === 'ARG' && recipe.kind === 'base' && (!w.explicitGlobal || hasFlag(command, 'global'));
     w.out.variables.push({
       kind,
       name: key.text,
       nameRange: key.range,
-      ...(value && { value: value.text, valueRange: value.range }),
+      value: value?.text,
+      valueRange: value?.range,
       command,
-      scope: declaredIn,
+      scope: global ? w.globalScope : scope,
       global,
-      required: kind === 'ARG' && hasFlag('required'),
-      visible: { start: command.range.end, end: recipe.range.end },
+      required: kind === 'ARG' && hasFlag(command, 'required'),
+      visible: { start: command.range.end, end: recipe.extent.end },
     });
   };
+}
+
+function hasFlag(command: CommandNode, name: string): boolean {
+  for (const f of command.flags) if (f.name === name) return true;
+  return false;
 }
 
 function declareLoopVariable(w: Walker, command: CommandNode, scope: Scope, block: Range): void {
@@ -208,6 +270,8 @@ function declareLoopVariable(w: Walker, command: CommandNode, scope: Scope, bloc
     kind: 'FOR',
     name: name.text,
     nameRange: name.range,
+    value: undefined,
+    valueRange: undefined,
     command,
     scope,
     global: false,
@@ -231,12 +295,12 @@ function importCommand(w: Walker, command: CommandNode, recipe: Recipe): void {
     command,
     recipe,
     path,
-    ...(parsed.earthfile && { earthfile: parsed.earthfile }),
-    ...(parsed.alias !== undefined && { alias: parsed.alias }),
+    earthfile: parsed.earthfile,
+    alias: parsed.alias,
     aliasRange: (explicit ?? path).range,
     global,
-    visible: { start: command.range.end, end: global ? w.source.length : recipe.range.end },
-    ...(error !== undefined && { error }),
+    visible: { start: command.range.end, end: global ? w.source.length : recipe.extent.end },
+    error,
   });
 }
 
@@ -247,13 +311,35 @@ function isReferenceWord(text: string): boolean {
   return isGroup(text) || hasUnescapedPlus(text);
 }
 
-/** A reference word with its surrounding quotes removed (Earthly expands them away before parsing). */
-function unquoted(text: string): { text: string; shift: number } {
+/** 1 when the word is wrapped in quotes, which Earthly expands away before parsing a reference. */
+function quoteShift(text: string): number {
   const q = text.charCodeAt(0);
-  if ((q === 0x22 || q === 0x27) && text.length >= 2 && text.charCodeAt(text.length - 1) === q && !isGroup(text)) {
-    return { text: text.slice(1, -1), shift: 1 };
+  const quoted = (q === 0x22 || q === 0x27) && text.length >= 2 && text.charCodeAt(text.length - 1) === q;
+  return quoted && !isGroup(text) ? 1 : 0;
+}
+
+/**
+ * Runs a span parser over a word so that every offset it returns is a document offset. A word is
+ * parsed in place when its text is verbatim source; otherwise (a continuation inside it) its text is
+ * parsed and the offsets mapped back.
+ */
+function parseWord<T>(source: string, word: ArgNode, parseAt: (text: string, from: number, to: number) => T): T {
+  const { start, end } = word.range;
+  const text = word.text;
+  const shift = quoteShift(text);
+  if (end - start === text.length) return parseAt(source, start + shift, end - shift);
+  return remapOffsets(parseAt(text, shift, text.length - shift), (o) => docOffset(source, word, o));
+}
+
+/** A copy of `value` with every numeric `start` and `end` property passed through `map`. */
+function remapOffsets<T>(value: T, map: (offset: number) => number): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => remapOffsets(v, map)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = (k === 'start' || k === 'end') && typeof v === 'number' ? map(v) : remapOffsets(v, map);
   }
-  return { text, shift: 0 };
+  return out as T;
 }
 
 function referenceSite(
@@ -264,16 +350,16 @@ function referenceSite(
   word: ArgNode,
   expect: Expect,
   overrideWords: readonly ArgNode[],
-): ReferenceSite {
-  const { text, shift } = unquoted(word.text);
-  return siteFrom(w, role, command, recipe, word, shift, parseReferenceWord(text, expect), overrideWords);
+): MutableSite {
+  const parsed = parseWord(w.source, word, (text, from, to) => parseReferenceWordAt(text, from, to, expect));
+  return siteFrom(w, role, command, recipe, word, parsed, overrideWords);
 }
 
-function loadSite(w: Walker, command: CommandNode, recipe: Recipe, value: ArgNode): ReferenceSite {
-  const { text, shift } = unquoted(value.text);
-  const parsed = parseLoad(text);
-  const site = siteFrom(w, 'WITH DOCKER --load', command, recipe, value, shift, parsed, []);
-  return parsed.image ? { ...site, imageRange: mapPart(w.source, value, shift, parsed.image) } : site;
+function loadSite(w: Walker, command: CommandNode, recipe: Recipe, value: ArgNode): MutableSite {
+  const parsed = parseWord(w.source, value, parseLoadAt);
+  const site = siteFrom(w, 'WITH DOCKER --load', command, recipe, value, parsed, []);
+  site.imageRange = parsed.image;
+  return site;
 }
 
 function siteFrom(
@@ -282,83 +368,70 @@ function siteFrom(
   command: CommandNode,
   recipe: Recipe,
   word: ArgNode,
-  shift: number,
   parsed: ReferenceWithOverrides,
   overrideWords: readonly ArgNode[],
-): ReferenceSite {
-  const map = (part: Part) => mapPart(w.source, word, shift, part);
-  let overrides: OverrideSite[];
+): MutableSite {
+  let overrides: readonly OverrideSite[];
   let error = parsed.error;
   if (parsed.grouped || overrideWords.length === 0) {
-    overrides = parsed.overrides.map((o) => overrideSite(o.key, o.value, map, map));
+    overrides = parsed.overrides.map((o) => ({ key: o.key.text, keyRange: o.key, value: o.value?.text, valueRange: o.value }));
   } else {
-    const extra = parseOverrides(overrideWords.map((a) => ({ text: a.text, start: 0 })));
-    overrides = extra.overrides.map((o) =>
-      overrideSite(
-        o.key,
-        o.value,
-        (p) => mapPart(w.source, overrideWords[o.keyWord], 0, p),
-        (p) => mapPart(w.source, overrideWords[o.valueWord], 0, p),
-      ),
-    );
+    const extra = parseOverrides(overrideWords.map((a) => ({ text: a.text, start: a.range.start })));
+    overrides = extra.overrides.map((o) => ({
+      key: o.key.text,
+      keyRange: inWord(w.source, overrideWords[o.keyWord], o.key),
+      value: o.value?.text,
+      valueRange: o.value && inWord(w.source, overrideWords[o.valueWord], o.value),
+    }));
     error ??= extra.error?.message;
   }
   const ref = parsed.ref;
   const ef = ref?.earthfile;
-  const earthfilePart =
-    ef?.kind === 'path' ? ef.path : ef?.kind === 'remote' ? ef.whole : ef?.kind === 'import' ? ef.alias : undefined;
+  // Every site has the same keys, set or undefined, so the objects share one shape.
   return {
     role,
     command,
     recipe,
     range: word.range,
-    ...(ref && { ref, nameRange: map(ref.name) }),
-    ...(earthfilePart && { earthfileRange: map(earthfilePart) }),
-    ...(ref?.artifact && { artifactRange: map(ref.artifact) }),
+    ref,
+    nameRange: ref?.name,
+    earthfileRange: ef?.kind === 'path' ? ef.path : ef?.kind === 'remote' ? ef.whole : ef?.kind === 'import' ? ef.alias : undefined,
+    artifactRange: ref?.artifact,
+    imageRange: undefined,
     overrides,
-    ...(error !== undefined && { error }),
+    error,
+    import: undefined,
+    definition: undefined,
   };
 }
 
-function overrideSite(
-  key: Part,
-  value: Part | undefined,
-  mapKey: (p: Part) => Range,
-  mapValue: (p: Part) => Range,
-): OverrideSite {
-  return {
-    key: key.text,
-    keyRange: mapKey(key),
-    ...(value && { value: value.text, valueRange: mapValue(value) }),
-  };
-}
+type MutableSite = { -readonly [K in keyof ReferenceSite]: ReferenceSite[K] };
 
-function mapPart(source: string, word: ArgNode, shift: number, part: Part): Range {
-  return docRange(source, word, part.start + shift, part.end + shift);
+/** The document range of a part parsed from `word` at `word.range.start`-based offsets. */
+function inWord(source: string, word: ArgNode, part: Part): Range {
+  const { start, end } = word.range;
+  if (end - start === word.text.length) return part;
+  return docRange(source, word, part.start - start, part.end - start);
 }
 
 /** Links same-file references to their definition and alias references to the IMPORT in force. */
 function resolveSite(
-  site: ReferenceSite,
+  site: MutableSite,
   targets: ReadonlyMap<string, Recipe>,
   functions: ReadonlyMap<string, Recipe>,
   imports: readonly Import[],
-): ReferenceSite {
+): void {
   const ref = site.ref;
-  if (!ref || ref.dynamic) return site;
+  if (!ref || ref.dynamic) return;
   if (ref.earthfile.kind === 'same') {
-    const def = (ref.nameKind === 'function' ? functions : targets).get(ref.name.text)?.node;
-    return def ? { ...site, definition: def } : site;
+    site.definition = (ref.nameKind === 'function' ? functions : targets).get(ref.name.text)?.node;
+  } else if (ref.earthfile.kind === 'import') {
+    site.import = importInForce(imports, ref.earthfile.alias.text, site.recipe, site.range.start);
   }
-  if (ref.earthfile.kind === 'import') {
-    const imp = importInForce(imports, ref.earthfile.alias.text, site.recipe, site.range.start);
-    return imp ? { ...site, import: imp } : site;
-  }
-  return site;
 }
 
 /** Target-local IMPORTs win over the base recipe's global ones (INT import tracker). */
-export function importInForce(imports: readonly Import[], alias: string, recipe: Recipe, offset: number): Import | undefined {
+function importInForce(imports: readonly Import[], alias: string, recipe: Recipe, offset: number): Import | undefined {
   let local: Import | undefined;
   let global: Import | undefined;
   for (const imp of imports) {

@@ -2,11 +2,22 @@
 
 import type { FileModel, Recipe, ReferenceSite, Variable } from './model';
 
-/** The recipe that contains `offset`: a target, a function, or the base recipe. */
+/** The recipe whose extent holds `offset`: the last header at or before it, else the base recipe. */
 export function recipeAt(model: FileModel, offset: number): Recipe {
-  for (const r of model.targets) if (r.range.start <= offset && offset <= r.range.end) return r;
-  for (const r of model.functions) if (r.range.start <= offset && offset <= r.range.end) return r;
-  return model.base;
+  const recipes = model.recipes;
+  let lo = 0;
+  let hi = recipes.length - 1;
+  let found: Recipe = model.base;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (recipes[mid].extent.start <= offset) {
+      found = recipes[mid];
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 /**

@@ -23,8 +23,10 @@ export interface Recipe {
   readonly name: string;
   /** Absent for the base recipe. */
   readonly node?: TargetNode | FunctionNode;
-  /** The span of the recipe; for the base recipe, from the file start to the first header. */
+  /** The span of the header and statements; for the base recipe, from the file start to the first header. */
   readonly range: Range;
+  /** The text the recipe owns: up to the next header or the end of the file (a cursor on a new line belongs here). */
+  readonly extent: Range;
   /** The doc comment above the header, as Earthly stores it. */
   readonly docs?: string;
   readonly statements: readonly Statement[];
@@ -59,7 +61,7 @@ export interface Variable {
   /** A base-recipe ARG that every target and function of the file sees (§8: `--global`, or any base ARG before 0.7). */
   readonly global: boolean;
   readonly required: boolean;
-  /** Where the name can be used inside its own recipe: from after the declaration to the end of its scope. */
+  /** Where the name can be used inside its own recipe: from after the declaration to the end of its scope (the recipe's extent, or the FOR block). */
   readonly visible: Range;
 }
 
@@ -102,9 +104,9 @@ export interface ReferenceSite {
   readonly recipe: Recipe;
   /** The whole word (or flag value) the reference is written in. */
   readonly range: Range;
-  /** The parsed reference; its part offsets are relative to the word, use the ranges below instead. */
+  /** The parsed reference; its parts carry document offsets. */
   readonly ref?: Reference;
-  /** Document ranges of the parts. */
+  /** Document ranges of the parts (the same spans as the parts of `ref`). */
   readonly nameRange?: Range;
   readonly earthfileRange?: Range;
   readonly artifactRange?: Range;
@@ -136,6 +138,8 @@ export interface FileModel {
   readonly base: Recipe;
   readonly targets: readonly Recipe[];
   readonly functions: readonly Recipe[];
+  /** Targets and functions in source order. */
+  readonly recipes: readonly Recipe[];
   /** First definition of each name (duplicates are a diagnostic, not a model concern). */
   readonly targetsByName: ReadonlyMap<string, Recipe>;
   readonly functionsByName: ReadonlyMap<string, Recipe>;

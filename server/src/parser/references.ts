@@ -3,7 +3,8 @@
 //
 // Every function is pure and never throws: problems come back as an `error` string worded like
 // Earthly's own message. Each `Part` carries its text with `\` escapes removed and its span in the
-// input string, so a caller can map it to a document range.
+// input string, so a caller can map it to a document range. The `…At` variants read a span of a
+// larger string (such as the whole document) and report offsets in that string, without copying.
 
 import { FUNCTION_NAME, TARGET_NAME } from '../language/names';
 

@@ -7,8 +7,11 @@ import {
   parseImport,
   parseLoad,
   parseOverrides,
+  parseLoadAt,
   parseReference,
+  parseReferenceAt,
   parseReferenceWord,
+  parseReferenceWordAt,
   splitGroup,
   type Part,
   type Word,
@@ -245,4 +248,23 @@ test('cleanPath follows Go path.Clean', () => {
     ['/', '/'],
   ];
   for (const [input, out] of cases) assert.equal(cleanPath(input), out, input);
+});
+
+test('the At variants read a span of a larger string and report offsets in it', () => {
+  const line = 'COPY (./lib+t/out --K=v) ./';
+  const from = line.indexOf('(');
+  const to = line.indexOf(' ./');
+  const r = parseReferenceWordAt(line, from, to, 'artifact');
+  assert.equal(r.error, undefined);
+  assert.equal(at(line, r.ref?.name), 't');
+  assert.equal(at(line, r.overrides[0].key), 'K');
+  assert.equal(r.ref?.earthfile.kind === 'path' && at(line, r.ref.earthfile.path), './lib');
+
+  const build = 'BUILD +dep';
+  assert.equal(at(build, parseReferenceAt(build, 6, build.length, 'target').ref?.name), 'dep');
+
+  const load = 'WITH DOCKER --load img=+t';
+  const l = parseLoadAt(load, load.indexOf('img'), load.length);
+  assert.equal(at(load, l.image), 'img');
+  assert.equal(at(load, l.ref?.name), 't');
 });
