@@ -54,7 +54,7 @@ export async function ensureCodeServer(log: (line: string) => void): Promise<str
   return entryPoint;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
