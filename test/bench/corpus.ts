@@ -13,9 +13,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** A target body: FROM, ARGs, RUN with continuations, COPY of artifacts, IF/FOR blocks, comments. */
-function targetChunk(i: number, r: () => number): string[] {
-  const prev = `t${Math.max(0, i - 1)}`;
+/**
+ * A target body: FROM, ARGs, RUN with continuations, COPY of artifacts, IF/FOR blocks, comments. It
+ * refers to `prev`, the target defined before it, so the file is valid and its references resolve.
+ */
+function targetChunk(i: number, prev: string, r: () => number): string[] {
   const lines = [
     `# t${i} builds part ${i} of the project.`,
     `# It depends on ${prev}.`,
@@ -81,9 +83,20 @@ export function earthfileOf(lineCount: number): string {
     '    ARG LEVEL=0',
     '    RUN echo "setup $LEVEL"',
     '',
+    'base-image:',
+    '    FROM alpine:3.20',
+    '    RUN mkdir -p /out/bin',
+    '    SAVE ARTIFACT /out/bin',
+    '',
   ];
+  let prev = 'base-image';
   for (let i = 0; lines.length < lineCount; i++) {
-    lines.push(...(i % 5 === 4 ? functionChunk(i) : targetChunk(i, r)));
+    if (i % 5 === 4) {
+      lines.push(...functionChunk(i));
+    } else {
+      lines.push(...targetChunk(i, prev, r));
+      prev = `t${i}`;
+    }
   }
   return lines.slice(0, lineCount).join('\n') + '\n';
 }
