@@ -41,6 +41,7 @@ const tests = {
     ...filesUnder('test/unit', '.test.ts'),
     ...filesUnder('test/server', '.test.ts'),
     ...filesUnder('test/registry', '.ts'),
+    ...filesUnder('test/acrCredentials', '.test.ts'),
     ...filesUnder('test/integration', '.ts'),
     ...filesUnder('test/harness', '.ts'),
     ...filesUnder('test/e2e', '.ts'),
