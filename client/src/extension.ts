@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, type ServerInfo } from '../../shared/src/protocol';
+import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
 import { createLanguageClient } from './languageClient';
 
 const RESTART_COMMAND = 'earthly.restartServer';
@@ -12,11 +13,15 @@ let client: LanguageClient | undefined;
 export interface EarthlyApi {
   /** Information about the running language server, or undefined while it is not running. */
   serverInfo(): Promise<ServerInfo | undefined>;
+  /** Azure Container Registry sign-ins, for the registry tree and the Earthly runner. */
+  readonly acr: AcrApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<EarthlyApi> {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
   context.subscriptions.push(log);
+  // ACR first: its commands must work even when the language server fails to start.
+  const acr = registerAcr(context);
 
   const languageClient = createLanguageClient(context, log, RESTART_COMMAND);
   client = languageClient;
@@ -33,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
   return {
     serverInfo: async () =>
       languageClient.isRunning() ? languageClient.sendRequest<ServerInfo>(SERVER_INFO_REQUEST) : undefined,
+    acr,
   };
 }
 

@@ -1,15 +1,20 @@
 // What a person does in the workbench, as Playwright steps. Every step waits for its outcome.
 import type { Page } from 'playwright-core';
+import type { AcrTestEnvironment } from '../integration/acrTestEnvironment';
 
 export interface FlowContext {
   readonly page: Page;
   /** The workspace folder on disk (a scratch copy of the demo project). */
   readonly workspace: string;
+  /** The local registry the harness started, and its test identities. */
+  readonly acr: AcrTestEnvironment;
   screenshot(name: string): Promise<void>;
 }
 
 export interface Flow {
   readonly name: string;
+  /** Extensions (folders) to load next to the installed VSIX, e.g. test stand-ins for other extensions. */
+  readonly extensionDevelopmentPaths?: readonly string[];
   run(context: FlowContext): Promise<void>;
 }
 

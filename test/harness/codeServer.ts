@@ -124,7 +124,10 @@ export async function startCodeServer(entry: string, options: CodeServerOptions)
     XDG_RUNTIME_DIR: dirs.runtime,
     TMPDIR: dirs.tmp,
   };
-  writeUserSettings(dirs['user-data'], options.settings ?? {});
+  // With its system certificates on, VS Code's proxy support replaces Node's CA list, and with it the test
+  // CA that NODE_EXTRA_CA_CERTS adds (the local registry's): keep Node's list when a CA is given.
+  const extraCa = options.env?.NODE_EXTRA_CA_CERTS ? { 'http.systemCertificates': false } : {};
+  writeUserSettings(dirs['user-data'], { ...extraCa, ...options.settings });
   const common = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
   if (options.vsix) await run(process.execPath, [entry, ...common, '--install-extension', options.vsix], { env });
 

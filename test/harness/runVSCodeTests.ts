@@ -1,4 +1,5 @@
-// Runs the VS Code test layers in one code-server session:
+// Runs the VS Code test layers in one code-server session, next to the local ACR stand-in (test/registry),
+// whose CA, endpoint and test identities reach the extension host through its environment:
 //  1. the integration suites (mocha, real `vscode` API) through the extension-development payload;
 //  2. the browser flows (test/e2e) against the packaged VSIX, installed into the same code-server.
 // Prints a closing line "N passed, N failed" and exits non-zero on any failure.
@@ -10,6 +11,11 @@ import { launchBrowser } from './browser';
 import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './codeServer';
 import { CACHE_DIR, REPO_ROOT, RESULTS_DIR, VSIX_PATH } from './paths';
 import { E2E_FLOWS } from '../e2e/flows';
+import type { AcrTestEnvironment } from '../integration/acrTestEnvironment';
+import { servicePrincipal } from '../registry/azureClients';
+import { startRegistry, type Registry } from '../registry/registry';
+import { acrRegistrySetting } from '../registry/registrySettings';
+import { seedImages } from '../registry/seed';
 
 const INTEGRATION_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -35,6 +41,35 @@ function prepareWorkspace(scratch: string): string {
   cpSync(join(REPO_ROOT, 'test', 'fixtures', 'demo'), workspace, { recursive: true });
   cpSync(join(REPO_ROOT, 'test', 'fixtures', 'test-overlay'), workspace, { recursive: true });
   return workspace;
+}
+
+/**
+ * Environment for code-server's extension host: trust the registry's CA, keep docker's and podman's
+ * credentials in the scratch folder, and tell the ACR suites where the registry is.
+ */
+function acrEnvironment(registry: Registry, scratch: string): { env: Record<string, string>; acr: AcrTestEnvironment } {
+  const dockerConfig = join(scratch, 'docker');
+  mkdirSync(dockerConfig, { recursive: true, mode: 0o700 });
+  const sp = servicePrincipal(registry);
+  const admin = registry.directory.admin;
+  if (!admin) throw new Error('the local registry has no admin user');
+  const acr: AcrTestEnvironment = {
+    loginServer: registry.loginServer,
+    endpoint: registry.endpoint,
+    certDir: registry.certDir,
+    tenantId: registry.directory.tenants[0]!,
+    servicePrincipal: { clientId: sp.clientId, clientSecret: sp.secret },
+    admin: { username: admin.username, password: admin.password },
+    userDataDir: join(scratch, 'user-data'),
+    dockerConfigDir: dockerConfig,
+  };
+  const env = {
+    NODE_EXTRA_CA_CERTS: registry.caFile,
+    DOCKER_CONFIG: dockerConfig,
+    REGISTRY_AUTH_FILE: join(scratch, 'containers-auth.json'),
+    EARTHLY_TEST_ACR: JSON.stringify(acr),
+  };
+  return { env, acr };
 }
 
 async function runIntegration(page: Page, server: RunningCodeServer, resultsFile: string): Promise<Outcome[]> {
@@ -74,11 +109,20 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(join(CACHE_DIR, 'run-'));
   const resultsFile = join(scratch, 'integration-results.json');
   const workspace = prepareWorkspace(scratch);
+  const registry = await startRegistry();
+  await seedImages(registry);
+  log(`Local registry ${registry.endpoint}`);
+  const acr = acrEnvironment(registry, scratch);
   const server = await startCodeServer(entry, {
     scratch,
     workspace,
     vsix: VSIX_PATH,
-    env: { EARTHLY_INTEGRATION_RESULTS: resultsFile },
+    env: { EARTHLY_INTEGRATION_RESULTS: resultsFile, ...acr.env },
+    // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
+    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts' },
+  }).catch(async (error: unknown) => {
+    await registry.stop();
+    throw error;
   });
   log(`code-server ${server.origin}, workspace ${workspace}`);
   const browser = await launchBrowser(join(scratch, 'chromium'));
@@ -93,8 +137,9 @@ async function main(): Promise<number> {
     for (const flow of E2E_FLOWS) {
       const page = await browser.newPage();
       try {
-        await page.goto(server.workbenchUrl());
-        await flow.run({ page, workspace, screenshot: (name) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) }).then(() => undefined) });
+        const devPaths = flow.extensionDevelopmentPaths ?? [];
+        await page.goto(server.workbenchUrl(devPaths.length > 0 ? devPaths.map((path) => ['extensionDevelopmentPath', server.remoteUri(path)] as const) : undefined));
+        await flow.run({ page, workspace, acr: acr.acr, screenshot: (name) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) }).then(() => undefined) });
         outcomes.push({ name: flow.name, passed: true });
         log(`  ✔ ${flow.name}`);
       } catch (error) {
@@ -108,6 +153,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.stop();
+    await registry.stop();
     cpSync(server.logFile, join(RESULTS_DIR, 'code-server.log'));
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,0 +1,127 @@
+// Wires the ACR sign-in into VS Code: the "ACR: Login / Logout / Show Credentials Status" commands, the
+// status bar item, start-up renewal, and the `acr` API the tree and the Earthly runner use.
+import * as vscode from 'vscode';
+import { SignInError } from '../auth/signInError';
+import { AcrLog } from './acrLog';
+import { AcrSignIns, type AcrLoginRequest, type AcrSignInStatus, type LoginOptions } from './acrSignIns';
+import { CredentialsStatusBar, timeLeft } from './credentialsStatusBar';
+import { askForLogin, type PartialLoginRequest } from './loginPrompts';
+
+/** The ACR part of the extension's API. */
+export interface AcrApi {
+  /** Signs in without asking anything; rejects with a message that is safe to show. */
+  login(request: AcrLoginRequest, options?: LoginOptions): Promise<AcrSignInStatus>;
+  /** Erases what sign-in wrote and the stored secrets; false when the registry was not signed in. */
+  logout(loginServer: string): Promise<boolean>;
+  /** Call before an Earthly task pushes to or pulls from `loginServer`: renews its token when due. */
+  ensureFresh(loginServer: string): Promise<void>;
+  /** Renews now (shares a renewal already running). */
+  renewNow(loginServer: string): Promise<void>;
+  status(): AcrSignInStatus[];
+  readonly onDidChangeSignIns: vscode.Event<void>;
+}
+
+export function registerAcr(context: vscode.ExtensionContext): AcrApi {
+  const log = new AcrLog();
+  const signIns = new AcrSignIns(context, log);
+  const statusBar = new CredentialsStatusBar(signIns);
+  context.subscriptions.push(log, signIns, statusBar);
+
+  const interactiveLogin = async (given?: PartialLoginRequest): Promise<AcrSignInStatus | undefined> => {
+    const request = await askForLogin(signIns, given);
+    if (!request) return undefined;
+    try {
+      const status = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `ACR: Signing in to ${request.loginServer}…`, cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return signIns.login(request, { abortSignal: abort.signal });
+        },
+      );
+      void vscode.window.showInformationMessage(`ACR: Signed in to ${status.loginServer} as ${status.account}.`);
+      return status;
+    } catch (error) {
+      if (error instanceof SignInError && error.kind === 'cancelled') return undefined;
+      const message = error instanceof SignInError ? error.message : log.mask(String((error as Error)?.message ?? error));
+      log.error(`Sign-in to ${request.loginServer} failed: ${message}`);
+      const { clientSecret: _s, password: _p, ...retry } = request as AcrLoginRequest & { clientSecret?: string; password?: string };
+      void vscode.window.showErrorMessage(`ACR: ${message}`, 'Retry', 'Show Log').then((choice) => {
+        if (choice === 'Retry') void vscode.commands.executeCommand('acr.login', retry);
+        if (choice === 'Show Log') log.show();
+      });
+      return undefined;
+    }
+  };
+
+  const logout = async (arg?: string | { loginServer?: string }): Promise<boolean> => {
+    let loginServer = typeof arg === 'string' ? arg : arg?.loginServer;
+    if (!loginServer) {
+      const signedIn = signIns.status();
+      if (signedIn.length === 0) {
+        void vscode.window.showInformationMessage('ACR: No registry is signed in.');
+        return false;
+      }
+      loginServer = signedIn.length === 1 ? signedIn[0]!.loginServer : (await vscode.window.showQuickPick(signedIn.map((s) => s.loginServer), { title: 'ACR: Logout' }));
+      if (!loginServer) return false;
+    }
+    try {
+      const done = await signIns.logout(loginServer);
+      void vscode.window.showInformationMessage(done ? `ACR: Signed out of ${loginServer}.` : `ACR: ${loginServer} was not signed in.`);
+      return done;
+    } catch (error) {
+      const message = log.mask(String((error as Error)?.message ?? error));
+      log.error(message);
+      void vscode.window.showErrorMessage(`ACR: ${message}`);
+      return false;
+    }
+  };
+
+  const showStatus = async (): Promise<AcrSignInStatus[]> => {
+    const signedIn = signIns.status();
+    const now = Date.now();
+    for (const s of signedIn) {
+      log.info(`${s.loginServer}: ${s.account}, ${s.methodLabel}, ${s.needsSignIn ? 'sign-in needed' : `${timeLeft(s.expiresAt, now)} left`}`);
+    }
+    if (signedIn.length === 0) {
+      void vscode.window.showInformationMessage('ACR: No registry is signed in.', 'Login').then((c) => c && vscode.commands.executeCommand('acr.login'));
+      return signedIn;
+    }
+    const picked = await vscode.window.showQuickPick(
+      signedIn.map((s) => ({
+        label: s.loginServer,
+        description: `${s.account} · ${s.methodLabel}`,
+        detail: s.needsSignIn ? 'Sign-in needed' : `Expires ${s.expiresAt ? new Date(s.expiresAt).toLocaleString() : '(unknown)'} (${timeLeft(s.expiresAt, now)} left)`,
+        status: s,
+      })),
+      { title: 'ACR: Credentials Status', placeHolder: 'Pick a registry to renew, sign in again or sign out' },
+    );
+    if (!picked) return signedIn;
+    const action = await vscode.window.showQuickPick(['Renew now', 'Sign in again', 'Logout'], { title: picked.label });
+    if (action === 'Renew now') {
+      await signIns.renewNow(picked.label).catch((error: unknown) => void vscode.window.showErrorMessage(`ACR: ${log.mask(String((error as Error)?.message ?? error))}`));
+    } else if (action === 'Sign in again') {
+      await interactiveLogin({ loginServer: picked.label, ...signIns.rememberedParameters(picked.label) });
+    } else if (action === 'Logout') {
+      await logout(picked.label);
+    }
+    return signIns.status();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('acr.login', (given?: PartialLoginRequest) => interactiveLogin(given)),
+    vscode.commands.registerCommand('acr.logout', logout),
+    vscode.commands.registerCommand('acr.showCredentialsStatus', showStatus),
+  );
+  void signIns.resume();
+
+  return {
+    login: (request, options) => signIns.login(request, options),
+    logout: (loginServer) => signIns.logout(loginServer),
+    ensureFresh: (loginServer) => signIns.ensureFresh(loginServer),
+    renewNow: (loginServer) => signIns.renewNow(loginServer),
+    status: () => signIns.status(),
+    onDidChangeSignIns: signIns.onDidChange,
+  };
+}
+

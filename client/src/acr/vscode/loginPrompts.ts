@@ -1,0 +1,92 @@
+// "ACR: Login" asks for what a sign-in needs, one step at a time: the registry, the method, then the
+// method's fields. Values passed to the command (e.g. by "Sign in again") are not asked for again.
+import * as vscode from 'vscode';
+import { METHOD_LABELS, type SignInMethod } from '../auth/signInMethods';
+import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
+import { readAcrSettings, type AcrLoginRequest, type AcrSignIns } from './acrSignIns';
+
+/** What the command may be given; any field missing is asked for. */
+export type PartialLoginRequest = Partial<Record<'loginServer' | 'method' | 'tenantId' | 'clientId' | 'username', string>>;
+
+const OTHER_REGISTRY = 'Enter a registry name or login server…';
+
+async function pickRegistry(signIns: AcrSignIns): Promise<string | undefined> {
+  const settings = readAcrSettings();
+  const known = [...new Set([...settings.registries.map((r) => r.loginServer), ...signIns.status().map((s) => s.loginServer)])];
+  if (known.length > 0) {
+    const picked = await vscode.window.showQuickPick([...known.map((label) => ({ label })), { label: OTHER_REGISTRY }], {
+      title: 'ACR: Login',
+      placeHolder: 'Registry to sign in to',
+      ignoreFocusOut: true,
+    });
+    if (!picked) return undefined;
+    if (picked.label !== OTHER_REGISTRY) return picked.label;
+  }
+  const typed = await vscode.window.showInputBox({
+    title: 'ACR: Login',
+    prompt: 'Registry name (myregistry) or login server (myregistry.azurecr.io, .azurecr.cn, .azurecr.us, or a host from acr.registries)',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' || loginServerOf(value, settings) ? undefined : 'Not a registry name or host name.'),
+  });
+  return typed ? loginServerOf(typed, settings) : undefined;
+}
+
+async function pickMethod(signIns: AcrSignIns, loginServer: string): Promise<SignInMethod | undefined> {
+  const last = signIns.lastMethod(loginServer);
+  const methods = (Object.keys(METHOD_LABELS) as SignInMethod[]).sort((a, b) => Number(b === last) - Number(a === last));
+  const picked = await vscode.window.showQuickPick(
+    methods.map((method) => ({ label: METHOD_LABELS[method], method, ...(method === last ? { description: 'last used' } : {}) })),
+    { title: `ACR: Login to ${loginServer}`, placeHolder: 'Sign-in method', ignoreFocusOut: true },
+  );
+  return picked?.method;
+}
+
+function ask(title: string, prompt: string, options: { value?: string; password?: boolean } = {}): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt,
+    ignoreFocusOut: true,
+    ...(options.value ? { value: options.value } : {}),
+    password: options.password ?? false,
+    validateInput: (value) => (value.trim() === '' ? 'Required.' : undefined),
+  });
+}
+
+/** The full request, or undefined when the user cancelled a step. */
+export async function askForLogin(signIns: AcrSignIns, given: PartialLoginRequest = {}): Promise<AcrLoginRequest | undefined> {
+  const loginServer = given.loginServer ? loginServerOf(given.loginServer, readAcrSettings()) : await pickRegistry(signIns);
+  if (!loginServer) return undefined;
+  const method = (given.method as SignInMethod | undefined) ?? (await pickMethod(signIns, loginServer));
+  if (!method) return undefined;
+  const title = `ACR: Login to ${loginServer} (${METHOD_LABELS[method]})`;
+  const remembered = signIns.rememberedParameters(loginServer);
+  if (method === 'vscodeAccount') {
+    const tenantDefault = remembered?.method === 'vscodeAccount' ? remembered.tenantId : signInTargetFor(loginServer, readAcrSettings()).tenantId;
+    const tenantId =
+      given.tenantId ??
+      (await vscode.window.showInputBox({
+        title,
+        prompt: "Tenant (directory) id to sign in to; leave it empty for your account's home tenant",
+        ignoreFocusOut: true,
+        ...(tenantDefault ? { value: tenantDefault } : {}),
+      }));
+    if (tenantId === undefined) return undefined;
+    return { loginServer, method, ...(tenantId.trim() ? { tenantId: tenantId.trim() } : {}) };
+  }
+  if (method === 'servicePrincipal' || method === 'deviceCode') {
+    const tenantDefault = remembered && 'tenantId' in remembered ? remembered.tenantId : signInTargetFor(loginServer, readAcrSettings()).tenantId;
+    const tenantId = given.tenantId ?? (await ask(title, 'Tenant (directory) id', { value: tenantDefault }));
+    if (!tenantId) return undefined;
+    if (method === 'deviceCode') return { loginServer, method, tenantId: tenantId.trim(), ...(given.clientId ? { clientId: given.clientId } : {}) };
+    const clientId = given.clientId ?? (await ask(title, 'Application (client) id', { value: remembered?.method === 'servicePrincipal' ? remembered.clientId : undefined }));
+    if (!clientId) return undefined;
+    const clientSecret = await ask(title, 'Client secret (kept in VS Code secret storage)', { password: true });
+    if (!clientSecret) return undefined;
+    return { loginServer, method, tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret };
+  }
+  const username = given.username ?? (await ask(title, 'User name (the registry name for the admin user, or the token name)', { value: loginServer.split('.')[0] }));
+  if (!username) return undefined;
+  const password = await ask(title, 'Password (kept in VS Code secret storage)', { password: true });
+  if (!password) return undefined;
+  return { loginServer, method, username: username.trim(), password };
+}
