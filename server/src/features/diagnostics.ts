@@ -29,11 +29,13 @@ export function diagnose(
   options: DiagnoseOptions = {},
 ): Diagnostic[] {
   if (!settings.enable) return [];
-  const lines = new LineIndex(model.tree.text);
+  // Built on the first finding: a clean file needs no line table.
+  let index: LineIndex | undefined;
   const diagnostics: Diagnostic[] = [];
   for (const finding of runChecks(model, options)) {
     const severity = settings.severity[finding.code] ?? finding.severity;
     if (severity === 'off') continue;
+    const lines = (index ??= new LineIndex(model.tree.text));
     const diagnostic: Diagnostic = {
       range: { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) },
       severity: LSP_SEVERITY[severity],

@@ -698,13 +698,22 @@ export function commandByName(name: string): CommandSpec | undefined {
   return byName.get(name);
 }
 
+const flagsByCommand = new WeakMap<CommandSpec, ReadonlyMap<string, FlagSpec>>();
+
+/** The flag of `command` named `name` (as in `FlagSpec.name`), in constant time. */
+export function flagOf(command: CommandSpec, name: string): FlagSpec | undefined {
+  let flags = flagsByCommand.get(command);
+  if (!flags) flagsByCommand.set(command, (flags = new Map(command.flags.map((f) => [f.name, f]))));
+  return flags.get(name);
+}
+
 /**
  * The flag of `command` written as `token`: `--push`, `--push=true` and `-f` all work; the value
  * after `=` is ignored.
  */
 export function findFlag(command: CommandSpec, token: string): FlagSpec | undefined {
   const key = token.split('=', 1)[0].replace(/^--/, '');
-  return command.flags.find((f) => f.name === key);
+  return flagOf(command, key);
 }
 
 /** The flag as written in an Earthfile: `--push`, or `-f` for the one-letter flag. */

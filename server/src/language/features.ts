@@ -121,11 +121,23 @@ export function isDefaultAt(flag: string, version: string): boolean {
  * line (with or without `--`; unknown names are left out). An undefined version counts as 0.5.
  */
 export function featuresInForce(version: string | undefined, explicitFlags: readonly string[]): ReadonlySet<string> {
-  const effective = version ?? VERSION_WHEN_MISSING;
-  const on = new Set(FEATURES.filter((f) => isDefaultAt(f.name, effective)).map((f) => f.name));
+  const defaults = defaultsAt(version ?? VERSION_WHEN_MISSING);
   const named = explicitFlags.map(featureByName).filter((f): f is FeatureSpec => f !== undefined);
+  if (named.length === 0) return defaults;
+  const on = new Set(defaults);
   for (const f of named) on.add(f.name);
   for (const f of named) if (f.disables) on.delete(f.disables);
+  return on;
+}
+
+/** The features on by default, per accepted version (a handful of entries; other values are not kept). */
+const defaultsByVersion = new Map<string, ReadonlySet<string>>();
+
+function defaultsAt(version: string): ReadonlySet<string> {
+  const known = defaultsByVersion.get(version);
+  if (known) return known;
+  const on = new Set(FEATURES.filter((f) => isDefaultAt(f.name, version)).map((f) => f.name));
+  if (isAcceptedVersion(version) || version === VERSION_WHEN_MISSING) defaultsByVersion.set(version, on);
   return on;
 }
 

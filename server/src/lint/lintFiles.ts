@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Flavor } from '../analysis/checks/finding';
 import { runChecks } from '../analysis/checks';
-import { pathToUri, WorkspaceIndex } from '../analysis/workspaceIndex';
+import { WorkspaceIndex } from '../analysis/workspaceIndex';
 import { LineIndex } from '../parser/lineIndex';
 import { analyze } from '../service';
 import type { LintProblem } from './lintReport';
@@ -19,11 +19,12 @@ export function lintFiles(files: readonly string[], flavor: Flavor): LintProblem
   const index = new WorkspaceIndex({ readFile: readText, exists: existsSync }, analyze, { homeDir: process.env.HOME });
   const problems: LintProblem[] = [];
   for (const file of files) {
-    const text = readText(file);
-    if (text === undefined) continue;
-    const model = index.setDocument(pathToUri(file), 0, text);
-    const lines = new LineIndex(text);
+    // Through the index, so a file read earlier for a reference from another file is not read again.
+    const model = index.fileAt(file)?.model;
+    if (!model) continue;
+    let lines: LineIndex | undefined;
     for (const finding of runChecks(model, { flavor, path: file, workspace: index })) {
+      lines ??= new LineIndex(model.tree.text);
       const start = lines.positionAt(finding.range.start);
       const end = lines.positionAt(finding.range.end);
       problems.push({

@@ -25,7 +25,7 @@
 //   the first letter's case decides target or function. EarthBuild accepts any `[A-Za-z0-9_.-]+`
 //   and makes a function of a header whose first command is FUNCTION or COMMAND.
 
-import { COMMANDS, commandByName, type CommandSpec } from '../language/commands';
+import { COMMANDS, commandByName, flagOf, type CommandSpec } from '../language/commands';
 import { LineIndex } from './lineIndex';
 import {
   CH_BACKSLASH,
@@ -87,35 +87,6 @@ const MULTI_WORD_FIRST = new Set(
   COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.slice(0, c.name.indexOf(' '))),
 );
 
-/** Commands by the first character of their keyword (ASCII), longest keyword first. */
-const KEYWORDS_BY_FIRST_CHAR: readonly (readonly CommandSpec[] | undefined)[] = (() => {
-  const buckets: CommandSpec[][] = [];
-  for (const c of COMMANDS) {
-    const first = c.name.charCodeAt(0);
-    if (first < 128) (buckets[first] ??= []).push(c);
-  }
-  for (const bucket of buckets) bucket?.sort((a, b) => b.name.length - a.name.length);
-  return Array.from({ length: 128 }, (_, i) => buckets[i]);
-})();
-
-/**
- * The command whose keyword is written at `p` and followed by a blank, a newline or the end of the
- * file. Multi-word keywords match only with exactly one space (reference §2); the longest wins.
- */
-function keywordAt(text: string, p: number): CommandSpec | undefined {
-  const first = text.charCodeAt(p);
-  const bucket = first < 128 ? KEYWORDS_BY_FIRST_CHAR[first] : undefined;
-  if (!bucket) return undefined;
-  for (const c of bucket) {
-    const e = p + c.name.length;
-    if (e > text.length || !text.startsWith(c.name, p)) continue;
-    if (e === text.length) return c;
-    const d = text.charCodeAt(e);
-    if (isBlank(d) || isNewline(d)) return c;
-  }
-  return undefined;
-}
-
 /**
  * Node kind of a block opener: its first keyword word in lower case (`IF` -> `if`, `WITH DOCKER`
  * -> `with`; reference §5). An opener the syntax tree has no node for stays a plain command.
@@ -142,12 +113,71 @@ const NEEDS_ARGUMENTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The grammar of the key/value commands (EarthParser.g4 `argStmt`, `envStmt`, `letStmt`, `setStmt`). */
-const KEY_VALUE_GRAMMAR: ReadonlyMap<string, { readonly options: boolean; readonly needsValue: boolean }> = new Map([
+interface KeyValueGrammar {
+  readonly options: boolean;
+  readonly needsValue: boolean;
+}
+
+const KEY_VALUE_GRAMMAR: ReadonlyMap<string, KeyValueGrammar> = new Map([
   ['ARG', { options: true, needsValue: false }],
   ['LET', { options: true, needsValue: true }],
   ['ENV', { options: false, needsValue: false }],
   ['SET', { options: false, needsValue: true }],
 ]);
+
+/** What the parser reads of a command's table entry, derived once per command. */
+interface Keyword {
+  readonly spec: CommandSpec;
+  /** The node kind when the command opens a block the syntax tree has a node for. */
+  readonly blockKind: BlockNode['kind'] | undefined;
+  readonly keyValue: KeyValueGrammar | undefined;
+  readonly noArguments: boolean;
+  /** Where the second word of a multi-word keyword starts (`SAVE ARTIFACT` -> 5), or -1. */
+  readonly secondWord: number;
+  /** What the command needs when written without arguments, if it needs any. */
+  readonly needs: string | undefined;
+}
+
+function keywordOf(spec: CommandSpec): Keyword {
+  return {
+    spec,
+    blockKind: spec.block === 'opener' ? blockKindOf(spec) : undefined,
+    keyValue: spec.args === 'keyValue' ? KEY_VALUE_GRAMMAR.get(spec.name) : undefined,
+    noArguments: NO_ARGUMENTS.has(spec.name),
+    secondWord: spec.name.includes(' ') ? spec.name.indexOf(' ') + 1 : -1,
+    needs: NEEDS_ARGUMENTS.get(spec.name),
+  };
+}
+
+/** Commands by the first character of their keyword (ASCII), longest keyword first. */
+const KEYWORDS_BY_FIRST_CHAR: readonly (readonly Keyword[] | undefined)[] = (() => {
+  const buckets: Keyword[][] = [];
+  for (const c of COMMANDS) {
+    const first = c.name.charCodeAt(0);
+    if (first < 128) (buckets[first] ??= []).push(keywordOf(c));
+  }
+  for (const bucket of buckets) bucket?.sort((a, b) => b.spec.name.length - a.spec.name.length);
+  return Array.from({ length: 128 }, (_, i) => buckets[i]);
+})();
+
+/**
+ * The command whose keyword is written at `p` and followed by a blank, a newline or the end of the
+ * file. Multi-word keywords match only with exactly one space (reference §2); the longest wins.
+ */
+function keywordAt(text: string, p: number): Keyword | undefined {
+  const first = text.charCodeAt(p);
+  const bucket = first < 128 ? KEYWORDS_BY_FIRST_CHAR[first] : undefined;
+  if (!bucket) return undefined;
+  for (const k of bucket) {
+    const name = k.spec.name;
+    const e = p + name.length;
+    if (e > text.length || !text.startsWith(name, p)) continue;
+    if (e === text.length) return k;
+    const d = text.charCodeAt(e);
+    if (isBlank(d) || isNewline(d)) return k;
+  }
+  return undefined;
+}
 
 /** ARG/ENV/LET/SET key names (earthly `ast/env_var.go`). */
 const ENV_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -251,6 +281,8 @@ class Parser {
   private wordStart = 0;
   private wordEnd = 0;
   private wordBackslash = false;
+  /** Reused by `words` to collect the words of each line. */
+  private readonly scratch: ArgNode[] = [];
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -481,19 +513,18 @@ class Parser {
   private commandLine(lineStart: number, indented: boolean): void {
     const { text, n } = this;
     const kwStart = this.pos;
-    const spec = keywordAt(text, kwStart);
+    const kw = keywordAt(text, kwStart);
+    const spec = kw?.spec;
     let kwEnd: number;
     let secondStart = -1;
     if (spec) {
       kwEnd = kwStart + spec.name.length;
-      const space = spec.name.indexOf(' ');
-      if (space >= 0) secondStart = kwStart + space + 1;
+      if (kw.secondWord >= 0) secondStart = kwStart + kw.secondWord;
     } else {
       // An unknown keyword: the whole first word.
       kwEnd = kwStart;
       while (kwEnd < n && !isBlank(text.charCodeAt(kwEnd)) && !isNewline(text.charCodeAt(kwEnd))) kwEnd++;
     }
-    const word1 = spec ? spec.name : text.slice(kwStart, kwEnd);
     if (secondStart >= 0) {
       this.push(4 /* keyword */, kwStart, secondStart - 1);
       this.push(0 /* whitespace */, secondStart - 1, secondStart);
@@ -502,8 +533,8 @@ class Parser {
       this.push(4 /* keyword */, kwStart, kwEnd);
     }
     this.pos = kwEnd;
-    const keyword = { text: spec ? spec.name : word1, range: { start: kwStart, end: kwEnd } };
-    if (!spec) this.unknownKeyword(word1, keyword.range);
+    const keyword = { text: spec ? spec.name : text.slice(kwStart, kwEnd), range: { start: kwStart, end: kwEnd } };
+    if (!spec) this.unknownKeyword(keyword.text, keyword.range);
 
     const depth0 = this.stack.length === 0;
     if (depth0 && indented && !this.item) {
@@ -521,10 +552,10 @@ class Parser {
     }
 
     const levelChange = this.lastWasHeader && indented;
-    const node = this.commandArgs(spec, keyword, indented, levelChange);
+    const node = this.commandArgs(kw, keyword, indented, levelChange);
     this.lastIndented = indented;
     this.lastWasHeader = false;
-    this.place(node, spec, indented);
+    this.place(node, kw, indented);
   }
 
   private unknownKeyword(word: string, range: Range): void {
@@ -540,9 +571,10 @@ class Parser {
   }
 
   /** Scans the arguments of a command line (up to and including its final newline). */
-  private commandArgs(spec: CommandSpec | undefined, keyword: CommandNode['keyword'], indented: boolean, levelChange: boolean): CommandNode {
+  private commandArgs(kw: Keyword | undefined, keyword: CommandNode['keyword'], indented: boolean, levelChange: boolean): CommandNode {
+    const spec = kw?.spec;
     const name = spec?.name;
-    const kv = name !== undefined && spec?.args === 'keyValue' ? KEY_VALUE_GRAMMAR.get(name) : undefined;
+    const kv = kw?.keyValue;
     const isPlain = spec !== undefined && spec.block === undefined && name !== 'VERSION';
     const docs = isPlain ? this.docs(indented, levelChange) : undefined;
     let rawArgs: ArgNode[];
@@ -553,7 +585,7 @@ class Parser {
     let end = keyword.range.end;
 
     if (kv) {
-      const r = this.keyValueArgs(spec as CommandSpec, kv);
+      const r = this.keyValueArgs(kw.spec, kv);
       rawArgs = r.rawArgs;
       flags = r.flags;
       args = r.args;
@@ -578,12 +610,10 @@ class Parser {
         flags = split.flags;
         args = split.args;
       }
-      const atoms = words;
-      if (name !== undefined && NO_ARGUMENTS.has(name) && atoms.length > 0) {
-        this.error('syntax', `${name} takes no arguments`, { start: atoms[0].range.start, end });
+      if (kw?.noArguments && words.length > 0) {
+        this.error('syntax', `${name} takes no arguments`, { start: words[0].range.start, end });
       }
-      const needs = name !== undefined && atoms.length === 0 ? NEEDS_ARGUMENTS.get(name) : undefined;
-      if (needs) this.error('syntax', `${name} needs ${needs}`, keyword.range);
+      if (kw?.needs !== undefined && words.length === 0) this.error('syntax', `${name} needs ${kw.needs}`, keyword.range);
     }
     const node: Mutable<CommandNode> = {
       kind: 'command',
@@ -612,58 +642,55 @@ class Parser {
   /** ARG/ENV/LET/SET: `[options] key [= value]`, the value being the rest of the line. */
   private keyValueArgs(
     spec: CommandSpec,
-    grammar: { readonly options: boolean; readonly needsValue: boolean },
+    grammar: KeyValueGrammar,
   ): { rawArgs: ArgNode[]; flags: FlagNode[]; args: ArgNode[]; keyValue?: KeyValueNode; end: number } {
     const name = spec.name;
+    const text = this.text;
     const before: RawAtom[] = [];
     let equals: Range | undefined;
     let end = this.pos;
     for (;;) {
-      const item = this.nextItem(true, true);
-      if (item === undefined) break;
-      if (item.equals) {
-        equals = { start: item.start, end: item.end };
-        end = item.end;
+      const r = this.nextWord(true, true);
+      if (r < 0) break;
+      end = this.wordEnd;
+      if (r === 0) {
+        equals = { start: this.wordStart, end };
         break;
       }
-      before.push(item);
-      end = item.end;
+      before.push({ start: this.wordStart, end, backslash: this.wordBackslash });
     }
-    const valueAtoms: RawAtom[] = [];
+    // The value runs from its first word to its last, whatever lies between them.
+    let valueStart = -1;
+    let valueEnd = -1;
     if (equals) {
       this.wordKind = 9; // value
       // Right after `=`, a continuation starts the value word instead of separating words.
       let first = true;
-      for (;;) {
-        const item = this.nextItem(false, !first);
+      while (this.nextWord(false, !first) >= 0) {
+        if (first) valueStart = this.wordStart;
         first = false;
-        if (item === undefined) break;
-        valueAtoms.push(item);
+        valueEnd = this.wordEnd;
       }
       this.wordKind = 7; // word
     }
 
-    const result = { rawArgs: [] as ArgNode[], flags: [] as FlagNode[], args: [] as ArgNode[], end };
     if (before.length === 0) {
       this.error('syntax', `${name} requires a variable name`, equals ?? { start: end, end });
-      if (equals) result.args.push({ text: '=', range: equals });
-      result.rawArgs = result.args.slice();
-      return result;
+      const args = equals ? [{ text: '=', range: equals }] : [];
+      return { rawArgs: args.slice(), flags: [], args, end };
     }
     const keyIndex = grammar.options ? before.length - 1 : 0;
     const optionWords = before.slice(0, keyIndex).map((a) => this.wordArg(a));
     const key = this.rawArg(before[keyIndex]);
     let value: ArgNode | undefined;
-    if (valueAtoms.length > 0) {
-      const first = valueAtoms[0];
-      const last = valueAtoms[valueAtoms.length - 1];
-      value = { text: this.text.slice(first.start, last.end), range: { start: first.start, end: last.end } };
-      result.end = last.end;
+    if (valueStart >= 0) {
+      value = { text: text.slice(valueStart, valueEnd), range: { start: valueStart, end: valueEnd } };
+      end = valueEnd;
     } else if (!equals && !grammar.options && before.length > 1) {
       // `ENV K a b`: the words after the key are the value; Earthly joins them without spaces.
       const rest = before.slice(1);
       value = {
-        text: rest.map((a) => this.text.slice(a.start, a.end)).join(''),
+        text: rest.map((a) => text.slice(a.start, a.end)).join(''),
         range: { start: rest[0].start, end: rest[rest.length - 1].end },
       };
     } else if (!grammar.options && before.length > 1) {
@@ -679,15 +706,9 @@ class Parser {
     for (const a of split.args) {
       this.error('syntax', `unexpected word "${short(a.text)}" before the ${name} name`, a.range);
     }
-    result.flags = split.flags;
-    result.args.push(key);
-    if (value) {
-      result.args.push({ text: '=', range: equals ?? { start: value.range.start, end: value.range.start } });
-      result.args.push(value);
-    }
-    result.rawArgs = [...optionWords, ...result.args];
-    const keyValue: KeyValueNode = { key, equals, value };
-    return { rawArgs: result.rawArgs, flags: result.flags, args: result.args, keyValue, end: result.end };
+    const args = value ? [key, { text: '=', range: equals ?? { start: value.range.start, end: value.range.start } }, value] : [key];
+    const rawArgs = optionWords.length > 0 ? [...optionWords, ...args] : args.slice();
+    return { rawArgs, flags: split.flags, args, keyValue: { key, equals, value }, end };
   }
 
   /** LABEL: `key=value` pairs; keys and values cannot contain unquoted `=` (LEX mode LABEL). */
@@ -769,14 +790,16 @@ class Parser {
 
   /** All words up to the end of the logical line, continuations removed from their text. */
   private words(): ArgNode[] {
-    const out: ArgNode[] = [];
+    const out = this.scratch;
+    let count = 0;
     const text = this.text;
     while (this.nextWord(false, true) > 0) {
       const { wordStart: start, wordEnd: end } = this;
       const raw = text.slice(start, end);
-      out.push({ text: this.wordBackslash ? removeContinuations(raw) : raw, range: { start, end } });
+      out[count++] = { text: this.wordBackslash ? removeContinuations(raw) : raw, range: { start, end } };
     }
-    return out;
+    // A copy sized to fit: an array grown by `push` keeps room for 17 elements, and the tree keeps it.
+    return count === 0 ? [] : out.slice(0, count);
   }
 
   /** The next word or `=`, as an object (see `nextWord`). */
@@ -944,7 +967,8 @@ class Parser {
     return this.item ? this.item.recipe : this.base;
   }
 
-  private place(node: CommandNode, spec: CommandSpec | undefined, indented: boolean): void {
+  private place(node: CommandNode, kw: Keyword | undefined, indented: boolean): void {
+    const spec = kw?.spec;
     const first = !this.sawStatement;
     this.sawStatement = true;
     const role = spec?.block;
@@ -958,7 +982,7 @@ class Parser {
       this.body().push(node);
       return;
     }
-    const blockKind = role === 'opener' && spec ? blockKindOf(spec) : undefined;
+    const blockKind = kw?.blockKind;
     if (blockKind) {
       this.stack.push({ kind: blockKind, opener: node, clauses: [{ command: node, body: [] }] });
       return;
@@ -1099,8 +1123,12 @@ function hasBackslash(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Shared by every command without options (the arrays in the tree are read-only). */
-const NO_FLAGS: FlagNode[] = Object.freeze([]) as unknown as FlagNode[];
+/**
+ * Shared by every command without options (the arrays in the tree are read-only by type). Not frozen:
+ * V8 iterates a frozen array with `for … of` through an allocated iterator, even in optimised code,
+ * and the checks loop over `flags` of every command.
+ */
+const NO_FLAGS: FlagNode[] = [];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -1136,7 +1164,7 @@ export function splitFlags(spec: CommandSpec | undefined, words: readonly ArgNod
     const exact = w.range.end - w.range.start === t.length;
     const nameEnd = exact ? w.range.start + dashes + nameText.length : w.range.end;
     const nameRange = { start: w.range.start, end: nameEnd };
-    const spec2 = spec?.flags.find((f) => f.name === name);
+    const spec2 = spec && flagOf(spec, name);
     if (eq >= 0) {
       const valueRange = exact ? { start: nameEnd + 1, end: w.range.end } : w.range;
       flags.push({ name, nameRange, value: body.slice(eq + 1), valueRange, range: w.range });

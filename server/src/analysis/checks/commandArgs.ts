@@ -1,7 +1,7 @@
 // Positional arguments of a command (reference §4, INT argument checks): how many, and the shapes
 // some commands require. Key/value commands (ARG, ENV, LET, SET) are shaped by the parser already.
 import { isIP } from 'node:net';
-import type { ArgSyntax } from '../../language/commands';
+import { flagOf, type ArgSyntax } from '../../language/commands';
 import { RESERVED_LABEL_PREFIX } from '../../language/names';
 import type { ArgNode, Range } from '../../parser/syntax';
 import type { RuleSpec } from './check';
@@ -46,18 +46,27 @@ export function checkArguments(site: CommandSite): void {
   }
   if (site.parseError) return;
   const args = positional(site);
-  // After an unknown flag, or a flag missing its value, the words are not where go-flags would put them.
-  const flagsSettled = spec.literalArgs || command.flags.every((f) => f.value !== undefined || spec.flags.find((s) => s.name === f.name)?.kind === 'bool');
-  if (spec.args !== 'keyValue' && flagsSettled) count(site, args);
+  if (spec.args !== 'keyValue' && flagsSettled(site)) count(site, args);
   const shape = (spec.syntax && SHAPES[spec.syntax]) ?? NAMED_SHAPES[spec.name];
   shape?.(site, args);
+}
+
+/**
+ * False after an unknown flag, or a flag missing its value: the words are not where go-flags would put
+ * them. (A loop rather than `every`, whose closure would be allocated for every command.)
+ */
+function flagsSettled({ command, spec }: CommandSite): boolean {
+  if (spec.literalArgs) return true;
+  for (const f of command.flags) if (f.value === undefined && flagOf(spec, f.name)?.kind !== 'bool') return false;
+  return true;
 }
 
 function count(site: CommandSite, args: readonly ArgNode[]): void {
   const { command, spec } = site;
   const { arity } = spec;
   const min = arity.minWithFlag && hasFlag(command, arity.minWithFlag.flag) ? arity.minWithFlag.min : arity.min;
-  const grouped = args.some((a) => a.text.startsWith('('));
+  // `charCodeAt` rather than `startsWith`: this runs for every word of every command.
+  const grouped = args.some((a) => a.text.charCodeAt(0) === 0x28 /* ( */);
   if (!grouped && args.length >= min && (arity.max === undefined || args.length <= arity.max)) return;
   const expected = arity.max === undefined ? `at least ${min}` : arity.max === min ? `${min}` : `${min} to ${arity.max}`;
   const words = grouped ? groups(args) : args.map((a) => a.range);

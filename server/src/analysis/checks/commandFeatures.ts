@@ -1,5 +1,5 @@
 // Commands, flags and glob references that need a VERSION feature flag (reference §4, §6, §9).
-import { flagSpelling } from '../../language/commands';
+import { flagOf, flagSpelling } from '../../language/commands';
 import type { Range } from '../../parser/syntax';
 import type { RuleSpec } from './check';
 import { acceptedVersion, enableFeatureFixes, featureOrigin } from './commandEdits';
@@ -28,7 +28,7 @@ export function checkFeatures(site: CommandSite): void {
   }
   if (spec.literalArgs) return;
   for (const flag of command.flags) {
-    const flagSpec = spec.flags.find((f) => f.name === flag.name);
+    const flagSpec = flagOf(spec, flag.name);
     if (!flagSpec?.feature || flagSpec.obsolete) continue;
     for (const feature of [flagSpec.feature, ...(flagSpec.alsoFeatures ?? [])]) require(site, feature, flag.nameRange, `${spec.name} ${flagSpelling(flagSpec)}`);
   }

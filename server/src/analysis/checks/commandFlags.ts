@@ -1,6 +1,6 @@
 // Options of a command (reference §4, go-flags rules of FU): unknown flags, values of the wrong kind,
 // obsolete and deprecated flags, flags that need another flag, and flags allowed in one place only.
-import { COMMANDS, flagSpelling, type FlagSpec } from '../../language/commands';
+import { COMMANDS, flagOf, flagSpelling, type FlagSpec } from '../../language/commands';
 import type { CommandNode, FlagNode } from '../../parser/syntax';
 import type { RuleSpec } from './check';
 import { closest } from './closest';
@@ -50,7 +50,7 @@ export function checkFlags(site: CommandSite): void {
   const { command, spec } = site;
   if (spec.literalArgs) return;
   for (const flag of outsideGroups(command.flags)) {
-    const flagSpec = spec.flags.find((f) => f.name === flag.name);
+    const flagSpec = flagOf(spec, flag.name);
     if (!flagSpec) unknownFlag(site, flag);
     else if (flagSpec.obsolete) obsoleteFlag(site, flag, flagSpec.obsolete);
     else checkKnownFlag(site, flag, flagSpec);

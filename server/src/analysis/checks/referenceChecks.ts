@@ -176,7 +176,8 @@ function checkImports({ model, report }: CheckContext): void {
 function checkCopySources({ model, report }: CheckContext): void {
   const byCommand = new Map<CommandNode, ReferenceSite[]>();
   for (const site of model.references) {
-    if (site.role !== 'COPY') continue;
+    // With fewer than two sources (the last word is the destination) there is nothing to mix.
+    if (site.role !== 'COPY' || site.command.args.length < 3) continue;
     const list = byCommand.get(site.command);
     if (list) list.push(site);
     else byCommand.set(site.command, [site]);

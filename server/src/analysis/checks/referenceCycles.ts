@@ -7,7 +7,7 @@ import * as nodePath from 'node:path';
 import { RESERVED_TARGET_NAME } from '../../language/names';
 import type { CommandNode } from '../../parser/syntax';
 import type { FileModel, ReferenceSite } from '../model';
-import { statementsOf } from '../statements';
+import { forEachStatement, type Enclosing } from '../statements';
 import type { CheckContext } from './check';
 
 /** Beyond this many targets the search stops: a bound on the work done per keystroke. */
@@ -37,12 +37,12 @@ function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
   const cached = edgeCache.get(model);
   if (cached) return cached;
   const conditional = new Set<CommandNode>();
-  for (const { statement, blocks } of statementsOf(model)) {
-    if (!blocks.some((b) => b.kind !== 'wait')) continue;
+  forEachStatement(model, (statement, _recipe, enclosing) => {
+    if (!inBranch(enclosing)) return;
     if (statement.kind === 'command') conditional.add(statement);
     // The opener of a nested WITH DOCKER carries its --load references.
     else for (const clause of statement.clauses) conditional.add(clause.command);
-  }
+  });
   const byRecipe = new Map<string, ReferenceSite[]>();
   for (const site of model.references) {
     const ref = site.ref;
@@ -55,6 +55,12 @@ function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
   }
   edgeCache.set(model, byRecipe);
   return byRecipe;
+}
+
+/** Whether a block other than WAIT encloses the statement. */
+function inBranch(enclosing: Enclosing | undefined): boolean {
+  for (let e = enclosing; e; e = e.outer) if (e.block.kind !== 'wait') return true;
+  return false;
 }
 
 export function checkCycles(context: CheckContext): void {

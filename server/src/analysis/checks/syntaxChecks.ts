@@ -1,7 +1,7 @@
 // Syntax: what Earthly's parser rejects (reference §1, §2, §5), and a missing VERSION (PF).
 import type { BlockNode, ParseErrorCode } from '../../parser/syntax';
 import type { FileModel } from '../model';
-import { statementsOf } from '../statements';
+import { forEachStatement } from '../statements';
 import type { CheckGroup } from './check';
 import type { Fix } from './finding';
 import { indentationAt, lineEnding } from './textLayout';
@@ -56,9 +56,9 @@ export const syntaxChecks: CheckGroup = {
 /** Blocks without END, by the offset of their opening keyword. */
 function unclosedBlocks(model: FileModel): Map<number, BlockNode> {
   const blocks = new Map<number, BlockNode>();
-  for (const { statement } of statementsOf(model)) {
+  forEachStatement(model, (statement) => {
     if (statement.kind !== 'command' && !statement.end) blocks.set(statement.clauses[0].command.keyword.range.start, statement);
-  }
+  });
   return blocks;
 }
 

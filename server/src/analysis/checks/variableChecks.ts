@@ -79,8 +79,15 @@ function checkScoping({ model, report }: CheckContext): void {
     }
     if (v.kind === 'ARG' || v.kind === 'LET') {
       // Earthly looks at the LET variables first (collection.go `DeclareVar`).
-      const candidates = earlier.filter((e) => (e.kind === 'ARG' || e.kind === 'LET') && alwaysBefore(e, v) && clashes(e, v));
-      const clash = candidates.find((e) => e.kind === 'LET') ?? candidates[0];
+      let clash: Variable | undefined;
+      for (const e of earlier) {
+        if ((e.kind !== 'ARG' && e.kind !== 'LET') || !alwaysBefore(e, v) || !clashes(e, v)) continue;
+        if (e.kind === 'LET') {
+          clash = e;
+          break;
+        }
+        clash ??= e;
+      }
       if (clash) reportRedeclared(report, clash, v);
     }
     earlier.push(v);

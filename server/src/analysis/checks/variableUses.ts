@@ -4,7 +4,7 @@ import { builtinArgsInForce } from '../../language/builtinArgs';
 import { LineIndex } from '../../parser/lineIndex';
 import type { ArgNode, CommandNode, Range } from '../../parser/syntax';
 import type { FileModel, Recipe } from '../model';
-import { statementsOf } from '../statements';
+import { forEachStatement } from '../statements';
 import { docOffset } from '../wordOffsets';
 import type { CheckContext } from './check';
 import type { Flavor } from './finding';
@@ -69,8 +69,19 @@ export interface VariableUse {
   readonly command: CommandNode;
 }
 
-/** `${VAR-w}`, `${VAR:-w}`, `${VAR+w}`, ... say what to do when VAR is unset. */
-const GUARDS = new Set(['-', '+', '?', ':']);
+const CH_DOLLAR = 0x24;
+const CH_BACKSLASH = 0x5c;
+const CH_SQUOTE = 0x27;
+const CH_DQUOTE = 0x22;
+const CH_LPAREN = 0x28;
+const CH_RPAREN = 0x29;
+const CH_LBRACE = 0x7b;
+const CH_RBRACE = 0x7d;
+
+/** `${VAR-w}`, `${VAR:-w}`, `${VAR+w}`, `${VAR?w}`: the character after the name says what to do when VAR is unset. */
+function isGuard(c: number): boolean {
+  return c === 0x2d || c === 0x2b || c === 0x3f || c === 0x3a;
+}
 
 function isNameStart(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -89,26 +100,26 @@ function usesIn(source: string, arg: ArgNode, command: CommandNode, out: Variabl
   // One entry per open `${…}` group: whether it guards an unset variable.
   const guards: boolean[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (single) {
-      if (c === "'") single = false;
+      if (c === CH_SQUOTE) single = false;
       continue;
     }
-    if (c === '\\') {
+    if (c === CH_BACKSLASH) {
       i++;
-    } else if (c === "'" && !double) {
+    } else if (c === CH_SQUOTE && !double) {
       single = true;
-    } else if (c === '"') {
+    } else if (c === CH_DQUOTE) {
       double = !double;
-    } else if (c === '}' && guards.length > 0) {
+    } else if (c === CH_RBRACE && guards.length > 0) {
       guards.pop();
-    } else if (c === '$') {
-      const next = text[i + 1];
-      if (next === '(') {
+    } else if (c === CH_DOLLAR) {
+      const next = text.charCodeAt(i + 1);
+      if (next === CH_LPAREN) {
         i = shellOutEnd(text, i + 1);
         continue;
       }
-      const braced = next === '{';
+      const braced = next === CH_LBRACE;
       const start = braced ? i + 2 : i + 1;
       if (!isNameStart(text.charCodeAt(start))) continue;
       let end = start + 1;
@@ -116,9 +127,9 @@ function usesIn(source: string, arg: ArgNode, command: CommandNode, out: Variabl
       let guarded = guards.includes(true);
       const nameEnd = end;
       if (braced) {
-        if (text[end] === '}') end++;
+        if (text.charCodeAt(end) === CH_RBRACE) end++;
         else {
-          guarded ||= GUARDS.has(text[end]);
+          guarded ||= isGuard(text.charCodeAt(end));
           guards.push(guarded);
         }
       }
@@ -136,35 +147,54 @@ function usesIn(source: string, arg: ArgNode, command: CommandNode, out: Variabl
 /** The index of the `)` closing the `(` at `open`, skipping quotes and nested parentheses. */
 function shellOutEnd(text: string, open: number): number {
   let depth = 0;
-  let quote = '';
+  let quote = 0;
   for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '\\') i++;
-    else if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === CH_BACKSLASH && quote === CH_DQUOTE) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === CH_BACKSLASH) i++;
+    else if (c === CH_DQUOTE || c === CH_SQUOTE) quote = c;
+    else if (c === CH_LPAREN) depth++;
+    else if (c === CH_RPAREN && --depth === 0) return i;
   }
   return text.length;
 }
 
-function expandedWords(command: CommandNode): ArgNode[] {
+/** The uses in the words of `command` that Earthly expands. */
+function usesInCommand(source: string, command: CommandNode, out: VariableUse[]): void {
   const mode = EXPANDED[command.keyword.text];
-  if (!mode || command.execMode) return [];
-  const flagValues = command.flags.flatMap((f) =>
-    f.value !== undefined && f.valueRange ? [{ text: f.value, range: f.valueRange }] : [],
-  );
-  switch (mode) {
-    case 'value':
-      return command.keyValue?.value ? [command.keyValue.value] : [];
-    case 'flags':
-      return flagValues;
-    case 'shell':
-    case 'all':
-      return [...flagValues, ...command.args];
+  if (!mode || command.execMode) return;
+  if (mode === 'value') {
+    const value = command.keyValue?.value;
+    if (value) usesIn(source, value, command, out);
+    return;
   }
+  for (const f of command.flags) {
+    if (f.value !== undefined && f.valueRange && f.value.includes('$')) usesIn(source, { text: f.value, range: f.valueRange }, command, out);
+  }
+  if (mode === 'flags') return;
+  for (const arg of command.args) usesIn(source, arg, command, out);
+}
+
+/** Every use of a variable in a position Earthly expands, by recipe, in source order. */
+export function variableUses(model: FileModel): Map<Recipe, VariableUse[]> {
+  const byRecipe = new Map<Recipe, VariableUse[]>();
+  const source = model.tree.text;
+  // Most commands hold no `$`: find them all once, then skip those commands without a look at their words.
+  const dollars: number[] = [];
+  for (let i = source.indexOf('$'); i >= 0; i = source.indexOf('$', i + 1)) dollars.push(i);
+  if (dollars.length === 0) return byRecipe;
+  forEachStatement(model, (statement, recipe) => {
+    if (statement.kind === 'command') {
+      if (hasDollar(dollars, statement.range)) usesInCommand(source, statement, usesOf(byRecipe, recipe));
+      return;
+    }
+    for (const { command } of statement.clauses) {
+      if (hasDollar(dollars, command.range)) usesInCommand(source, command, usesOf(byRecipe, recipe));
+    }
+  });
+  return byRecipe;
 }
 
 /** Whether the sorted offsets `dollars` hold one inside `range` (binary search). */
@@ -179,35 +209,38 @@ function hasDollar(dollars: readonly number[], range: Range): boolean {
   return lo < dollars.length && dollars[lo] < range.end;
 }
 
-/** Every use of a variable in a position Earthly expands, by recipe, in source order. */
-export function variableUses(model: FileModel): Map<Recipe, VariableUse[]> {
-  const byRecipe = new Map<Recipe, VariableUse[]>();
-  const source = model.tree.text;
-  // Most commands hold no `$`: find them all once, then skip those commands without a look at their words.
-  const dollars: number[] = [];
-  for (let i = source.indexOf('$'); i >= 0; i = source.indexOf('$', i + 1)) dollars.push(i);
-  if (dollars.length === 0) return byRecipe;
-  for (const { statement, recipe } of statementsOf(model)) {
-    const commands = statement.kind === 'command' ? [statement] : statement.clauses.map((c) => c.command);
-    for (const command of commands) {
-      if (!hasDollar(dollars, command.range)) continue;
-      let uses = byRecipe.get(recipe);
-      if (!uses) byRecipe.set(recipe, (uses = []));
-      for (const word of expandedWords(command)) usesIn(source, word, command, uses);
+function usesOf(byRecipe: Map<Recipe, VariableUse[]>, recipe: Recipe): VariableUse[] {
+  let uses = byRecipe.get(recipe);
+  if (!uses) byRecipe.set(recipe, (uses = []));
+  return uses;
+}
+
+/** Per feature set (models of the same VERSION line share one) and flavour: image ENVs and builtins in force. */
+const predefinedNames = new WeakMap<ReadonlySet<string>, Partial<Record<Flavor, ReadonlySet<string>>>>();
+
+function predefined(features: ReadonlySet<string>, flavor: Flavor): ReadonlySet<string> {
+  let byFlavor = predefinedNames.get(features);
+  if (!byFlavor) predefinedNames.set(features, (byFlavor = {}));
+  let names = byFlavor[flavor];
+  if (!names) {
+    const set = new Set(IMAGE_ENV_NAMES);
+    for (const b of builtinArgsInForce(features)) {
+      if (flavor === 'earthbuild') set.add(b.earthbuildName);
+      if (!b.earthbuildOnly) set.add(b.name);
     }
+    byFlavor[flavor] = names = set;
   }
-  return byRecipe;
+  return names;
 }
 
 /** Names usable anywhere in the file, whatever the recipe: image and file ENVs, builtins in force. */
-function namesEverywhere(model: FileModel, flavor: Flavor): Set<string> {
-  const names = new Set(IMAGE_ENV_NAMES);
-  for (const v of model.variables) if (v.kind === 'ENV') names.add(v.name);
-  for (const b of builtinArgsInForce(model.features)) {
-    if (flavor === 'earthbuild') names.add(b.earthbuildName);
-    if (!b.earthbuildOnly) names.add(b.name);
-  }
-  return names;
+function namesEverywhere(model: FileModel, flavor: Flavor): ReadonlySet<string> {
+  const names = predefined(model.features, flavor);
+  const envs = model.variables.filter((v) => v.kind === 'ENV');
+  if (envs.length === 0) return names;
+  const all = new Set(names);
+  for (const v of envs) all.add(v.name);
+  return all;
 }
 
 /**
