@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CLIENT_ID, LANGUAGE_ID } from '../../shared/src/protocol';
+import { CLIENT_ID, LANGUAGE_ID, SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
 /** More crashes than this within the window stop the automatic restarts. */
 const MAX_RESTARTS = 4;
@@ -56,8 +56,8 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/{Earthfile,build.earth,*.earth,*.Earthfile}');
   context.subscriptions.push(watcher);

@@ -5,7 +5,7 @@
 
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate as validateDockerfile } from 'dockerfile-utils';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,13 @@ import { diagnose } from '../../server/src/features/diagnostics';
 import { REPO_ROOT } from '../harness/paths';
 import type { ParseResult } from '../../server/src/parser/syntax';
 import { dockerfileOf, earthfileOf } from './corpus';
+import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
+
+// Measure under the Node flags the language server runs with: re-run this script with them.
+if (!SERVER_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+  const child = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, __filename], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 
 interface Stage {
   readonly name: string;
@@ -225,7 +232,7 @@ function benchLint(): void {
 
 const rows = measure();
 console.log(
-  `Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}. Each stage runs back to back, ` +
+  `Node ${process.version} ${process.execArgv.join(' ')} (the language server's flags), ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}. Each stage runs back to back, ` +
     'the stages taking turns over 3 passes; ratios and µs/line use the median. Retained heap = growth of heapUsed after a full GC, per result kept alive.\n',
 );
 printTable(rows);
