@@ -7,6 +7,7 @@
 // larger string (such as the whole document) and report offsets in that string, without copying.
 
 import { FUNCTION_NAME, TARGET_NAME } from '../language/names';
+import { CH_BACKSLASH, CH_COLON, CH_DASH, CH_DOLLAR, CH_EQUALS, CH_PLUS, CH_SLASH } from './scan';
 
 /** A piece of the input: its text with escapes removed, and its half-open span in the input. */
 export interface Part {
@@ -57,13 +58,6 @@ export interface ParsedReference {
   readonly error?: string;
 }
 
-const BACKSLASH = 0x5c;
-const PLUS = 0x2b;
-const SLASH = 0x2f;
-const COLON = 0x3a;
-const DOLLAR = 0x24;
-const EQUALS = 0x3d;
-const DASH = 0x2d;
 
 /** Parses `[<earthfile-ref>]+<name>[/<artifact-path>]`. */
 export function parseReference(text: string, expect: Expect): ParsedReference {
@@ -74,8 +68,8 @@ export function parseReference(text: string, expect: Expect): ParsedReference {
 export function hasUnescapedPlus(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === PLUS) return true;
+    if (c === CH_BACKSLASH) i++;
+    else if (c === CH_PLUS) return true;
   }
   return false;
 }
@@ -87,14 +81,14 @@ export function parseReferenceAt(source: string, from: number, to: number, expec
   let dynamic = false;
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
-    if (c === BACKSLASH) {
+    if (c === CH_BACKSLASH) {
       if (i + 1 >= to) return failure('cannot split by +: unterminated escape sequence at the end of', source, from, to);
       i++;
-    } else if (c === PLUS) {
+    } else if (c === CH_PLUS) {
       if (plus < 0) plus = i;
       else if (secondPlus < 0) secondPlus = i;
       else return failure('invalid target ref', source, from, to);
-    } else if (c === DOLLAR) {
+    } else if (c === CH_DOLLAR) {
       dynamic = true;
     }
   }
@@ -146,9 +140,9 @@ function earthfileRefIn(source: string, from: number, to: number): EarthfileRef 
   let hasSlash = false;
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === COLON && colon < 0) colon = i;
-    else if (c === SLASH) hasSlash = true;
+    if (c === CH_BACKSLASH) i++;
+    else if (c === CH_COLON && colon < 0) colon = i;
+    else if (c === CH_SLASH) hasSlash = true;
   }
   if (colon >= 0 || hasSlash) {
     if (colon < 0) return { kind: 'remote', repo: left, tag: undefined, whole: left };
@@ -188,7 +182,7 @@ export function cleanPath(path: string): string {
 function isClean(path: string): boolean {
   const n = path.length;
   if (n === 0) return false;
-  const rooted = path.charCodeAt(0) === SLASH;
+  const rooted = path.charCodeAt(0) === CH_SLASH;
   if (rooted && n === 1) return true;
   let onlyParents = true;
   for (let start = rooted ? 1 : 0; start <= n; ) {
@@ -216,7 +210,7 @@ function partOf(source: string, from: number, to: number): Part {
 function unescape(raw: string): string {
   let out = '';
   for (let i = 0; i < raw.length; i++) {
-    if (raw.charCodeAt(i) === BACKSLASH && i + 1 < raw.length) i++;
+    if (raw.charCodeAt(i) === CH_BACKSLASH && i + 1 < raw.length) i++;
     out += raw[i];
   }
   return out;
@@ -297,12 +291,12 @@ export function parseOverrides(words: readonly Word[], first = 0): ParsedOverrid
       pending = undefined;
       continue;
     }
-    if (text.charCodeAt(0) !== DASH) {
+    if (text.charCodeAt(0) !== CH_DASH) {
       error ??= { message: `invalid argument ${text}`, word: w };
       continue;
     }
-    const dashes = text.charCodeAt(1) === DASH ? 2 : 1;
-    const eq = unescapedIndexOf(text, EQUALS, dashes);
+    const dashes = text.charCodeAt(1) === CH_DASH ? 2 : 1;
+    const eq = unescapedIndexOf(text, CH_EQUALS, dashes);
     const keyEnd = eq < 0 ? text.length : eq;
     const key: Part = { text: text.slice(dashes, keyEnd), start: start + dashes, end: start + keyEnd };
     if (eq < 0) {
@@ -323,7 +317,7 @@ export function parseOverrides(words: readonly Word[], first = 0): ParsedOverrid
 function unescapedIndexOf(text: string, code: number, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
+    if (c === CH_BACKSLASH) i++;
     else if (c === code) return i;
   }
   return -1;
@@ -376,7 +370,7 @@ function splitGroupAt(source: string, start: number, end: number): ParsedGroup {
       continue;
     }
     if (wordStart < 0) wordStart = i;
-    if (c === BACKSLASH) {
+    if (c === CH_BACKSLASH) {
       if (i + 1 >= to) return { words, error: 'unterminated escape sequence' };
       i++;
     } else if (c === 0x22) {
@@ -437,7 +431,7 @@ export function parseLoadAt(source: string, from: number, to: number): ParsedLoa
   for (let i = from; i < to && eq < 0; i++) {
     const c = source.charCodeAt(i);
     if (c === 0x28) break;
-    if (c === EQUALS) eq = i;
+    if (c === CH_EQUALS) eq = i;
   }
   if (eq < 0) return { ...parseReferenceWordAt(source, from, to, 'target'), image: undefined };
   const { ref, overrides, grouped, error } = parseReferenceWordAt(source, eq + 1, to, 'target');

@@ -21,9 +21,14 @@ export const CH_DOLLAR = 36;
 export const CH_SQUOTE = 39;
 export const CH_LPAREN = 40;
 export const CH_RPAREN = 41;
+export const CH_PLUS = 43;
+export const CH_DASH = 45;
+export const CH_SLASH = 47;
 export const CH_COLON = 58;
 export const CH_EQUALS = 61;
 export const CH_BACKSLASH = 92;
+export const CH_LBRACE = 123;
+export const CH_RBRACE = 125;
 
 export function isBlank(c: number): boolean {
   return c === CH_SPACE || c === CH_TAB;

@@ -9,6 +9,7 @@ import { docOffset } from '../wordOffsets';
 import type { CheckContext } from './check';
 import type { Flavor } from './finding';
 import { lineEnding } from './textLayout';
+import { CH_BACKSLASH, CH_DOLLAR, CH_DQUOTE, CH_LBRACE, CH_LPAREN, CH_RBRACE, CH_RPAREN, CH_SQUOTE } from '../../parser/scan';
 
 /**
  * Which words of a command Earthly expands: `all` positional arguments and flag values, only the
@@ -69,14 +70,6 @@ export interface VariableUse {
   readonly command: CommandNode;
 }
 
-const CH_DOLLAR = 0x24;
-const CH_BACKSLASH = 0x5c;
-const CH_SQUOTE = 0x27;
-const CH_DQUOTE = 0x22;
-const CH_LPAREN = 0x28;
-const CH_RPAREN = 0x29;
-const CH_LBRACE = 0x7b;
-const CH_RBRACE = 0x7d;
 
 /** `${VAR-w}`, `${VAR:-w}`, `${VAR+w}`, `${VAR?w}`: the character after the name says what to do when VAR is unset. */
 function isGuard(c: number): boolean {
