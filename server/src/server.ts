@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS, parseSettings, type EarthlySettings } from '../../sha
 import { uriToPath, WorkspaceIndex } from './analysis/workspaceIndex';
 import { quickFixes } from './features/codeActions';
 import { diagnose } from './features/diagnostics';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { analyze } from './service';
 
 declare const SERVER_VERSION: string;
@@ -47,14 +48,18 @@ const published = new Map<string, string>();
 let settings: EarthlySettings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
 
-function validate(document: TextDocument): void {
+function diagnosticsOf(document: TextDocument): Diagnostic[] {
   const model = index.setDocument(document.uri, document.version, document.getText());
-  const diagnostics = diagnose(model, settings.diagnostics, {
+  return diagnose(model, settings.diagnostics, {
     uri: document.uri,
     path: uriToPath(document.uri),
     workspace: index,
     flavor: settings.flavor,
   });
+}
+
+function validate(document: TextDocument): void {
+  const diagnostics = diagnosticsOf(document);
   const key = JSON.stringify(diagnostics);
   if (published.get(document.uri) === key) return;
   published.set(document.uri, key);
@@ -72,6 +77,15 @@ function scheduleValidation(document: TextDocument): void {
       if (current) validate(current);
     }, VALIDATION_DELAY_MS),
   );
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** True when the ranges share a position (a cursor at either end of a diagnostic counts). */
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 /** Other open Earthfiles may reference the one that changed: their diagnostics are recomputed too. */
@@ -119,7 +133,13 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   scheduleAll();
 });
 
-connection.onCodeAction((params) => quickFixes(params.context.diagnostics));
+// The fixes are recomputed for the document as it is now, rather than read back from the diagnostics
+// the editor sends: editors may re-create those objects and drop their `data`.
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return quickFixes(diagnosticsOf(document).filter((d) => overlaps(d.range, params.range)));
+});
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 
