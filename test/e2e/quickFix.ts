@@ -20,6 +20,8 @@ export const quickFixFlow: Flow = {
     // The squiggle covers `build:` on line 1: close the hover, put the cursor there, open the quick fixes.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Home');
+    // A person sees the light bulb first; it also means the editor has the fixes for this position.
+    await page.locator('.lightBulbWidget').first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add "VERSION 0.8"' });
     await fix.waitFor({ timeout: 30_000 });
