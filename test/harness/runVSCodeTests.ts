@@ -133,8 +133,11 @@ async function main(): Promise<number> {
     outcomes.push(...(await runIntegration(integrationPage, server, resultsFile)));
     await integrationPage.close();
 
-    log('Browser flows (packaged VSIX):');
-    for (const flow of E2E_FLOWS) {
+    // EARTHLY_E2E_GREP runs only the flows whose name contains it (for local runs; CI runs them all).
+    const flowGrep = process.env.EARTHLY_E2E_GREP;
+    const flows = flowGrep === undefined ? E2E_FLOWS : E2E_FLOWS.filter((flow) => flow.name.includes(flowGrep));
+    log(`Browser flows (packaged VSIX)${flowGrep === undefined ? '' : `, only those matching "${flowGrep}": ${flows.length} of ${E2E_FLOWS.length}`}:`);
+    for (const flow of flows) {
       const page = await browser.newPage();
       try {
         const devPaths = flow.extensionDevelopmentPaths ?? [];
