@@ -1,8 +1,18 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, type ServerInfo } from '../../shared/src/protocol';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  OUTPUT_CHANNEL,
+  SERVER_INFO_REQUEST,
+  TARGETS_REQUEST,
+  type ServerInfo,
+  type TargetsParams,
+  type TargetsResult,
+} from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
+import { registerRunCommands } from './earthly/runCommands';
+import { registerTargetCodeLens } from './earthly/targetCodeLens';
+import type { TargetsRequest } from './earthly/workspaceTargets';
 import { createLanguageClient } from './languageClient';
 
 const RESTART_COMMAND = 'earthly.restartServer';
@@ -32,6 +42,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     }),
     vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
   );
+
+  const requestTargets: TargetsRequest = (uris, token) =>
+    languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, { uris } satisfies TargetsParams, token).catch((error: unknown) => {
+      if (languageClient.isRunning()) throw error;
+      throw new Error('the Earthfile language server is not running; "Earthly: Restart Language Server" starts it.');
+    });
+  const codeLens = registerTargetCodeLens(context, requestTargets, log);
+  context.subscriptions.push(languageClient.onDidChangeState(({ newState }) => newState === State.Running && codeLens.refresh()));
+  registerRunCommands(context, requestTargets, log);
   await languageClient.start();
   log.info('Earthfile language server started.');
 

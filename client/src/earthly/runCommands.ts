@@ -1,0 +1,190 @@
+// The commands that run targets: CodeLens's Run / Run with --push / Run…, "Earthly: Run Target…",
+// "Re-run Last Target", "Run Target at Cursor" and the editor title's run button. Every run is an
+// `earthly` task, so the runner's pre-run registry refresh and problem matcher apply to it.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LANGUAGE_ID,
+  RUN_TARGET_COMMAND,
+  RUN_TARGET_WITH_ARGS_COMMAND,
+  RUN_TARGET_WITH_PUSH_COMMAND,
+  type TargetLocation,
+} from '../../../shared/src/protocol';
+import { createEarthlyTask, targetReference } from './earthlyTask';
+import { enclosingBlock, type EnclosingBlock } from './enclosingBlock';
+import { asTargetLocation } from './recentRuns';
+import { NO_ANSWERS, runDefinition, type RunAnswers } from './runAnswers';
+import { RunHistory } from './runHistory';
+import { askRunAnswers } from './runPrompts';
+import { pickRows, type WorkspaceTarget } from './targetPickRows';
+import { targetsOf, workspaceTargets, type TargetsRequest } from './workspaceTargets';
+
+export const PICK_TARGET_COMMAND = 'earthly.pickTarget';
+export const RERUN_LAST_TARGET_COMMAND = 'earthly.rerunLastTarget';
+export const RUN_TARGET_AT_CURSOR_COMMAND = 'earthly.runTargetAtCursor';
+export const RUN_EDITOR_TARGET_COMMAND = 'earthly.runEditorTarget';
+
+const WITH_PUSH: RunAnswers = { args: {}, flags: ['--push'] };
+
+/** What "Run Target at Cursor" says when the cursor is not in a target. */
+function notATarget(block: Exclude<EnclosingBlock, { kind: 'target' }>): string {
+  return block.kind === 'function'
+    ? `Earthly: ${block.name} is a function: it runs only through DO inside a target. Put the cursor inside a target to run it.`
+    : 'Earthly: the cursor is in the base recipe, which runs as part of every target but not on its own. Put the cursor inside a target to run it.';
+}
+
+type TargetItem = vscode.QuickPickItem & { readonly target?: WorkspaceTarget };
+
+const RUN_WITH_ARGS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('settings-gear'), tooltip: 'Run with ARGs and flags…' };
+
+export function registerRunCommands(context: vscode.ExtensionContext, request: TargetsRequest, log: vscode.LogOutputChannel): void {
+  const history = new RunHistory(context.workspaceState);
+
+  const failed = (error: unknown): void => {
+    const message = String((error as Error)?.message ?? error);
+    log.error(`Earthly run: ${message}`);
+    void vscode.window.showErrorMessage(`Earthly: ${message}`, 'Show Output').then((choice) => choice && log.show());
+  };
+
+  /** The workspace folder Earthly runs the target from; explains itself when there is none. */
+  const folderOf = (uri: vscode.Uri): vscode.WorkspaceFolder | undefined => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) void vscode.window.showWarningMessage(`Earthly: ${path.basename(uri.fsPath)} is not in a workspace folder; open its folder to run its targets.`);
+    return folder;
+  };
+
+  const run = async (location: TargetLocation, answers: RunAnswers): Promise<void> => {
+    const uri = vscode.Uri.parse(location.uri);
+    const folder = folderOf(uri);
+    if (!folder) return;
+    const definition = runDefinition(targetReference(folder, uri, location.target), answers);
+    await history.record({ location, answers });
+    log.info(`Running ${definition.target}${definition.flags ? ` ${definition.flags.join(' ')}` : ''}.`);
+    await vscode.tasks.executeTask(createEarthlyTask(definition, folder));
+  };
+
+  const runWithArgs = async (location: TargetLocation): Promise<void> => {
+    const uri = vscode.Uri.parse(location.uri);
+    const folder = folderOf(uri);
+    if (!folder) return;
+    const target = (await targetsOf(request, uri)).find((t) => t.name === location.target);
+    if (!target) {
+      void vscode.window.showWarningMessage(`Earthly: ${vscode.workspace.asRelativePath(uri)} has no target ${location.target} any more.`);
+      return;
+    }
+    const answers = await askRunAnswers(target, targetReference(folder, uri, target.name), history.answersFor(location));
+    if (!answers) return;
+    await history.remember(location, answers);
+    await run(location, answers);
+  };
+
+  const pickTarget = async (): Promise<void> => {
+    const pick = vscode.window.createQuickPick<TargetItem>();
+    pick.title = 'Earthly: Run Target';
+    pick.placeholder = 'Pick a target to run';
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.busy = true;
+    const loading = new vscode.CancellationTokenSource();
+    const chosen = new Promise<{ target: WorkspaceTarget; withArgs: boolean } | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const target = pick.selectedItems[0]?.target;
+        if (target) resolve({ target, withArgs: false });
+      });
+      pick.onDidTriggerItemButton(({ item }) => item.target && resolve({ target: item.target, withArgs: true }));
+      pick.onDidHide(() => {
+        loading.cancel();
+        resolve(undefined);
+      });
+    });
+    pick.show();
+    try {
+      const targets = await workspaceTargets(request, loading.token);
+      if (loading.token.isCancellationRequested) return;
+      if (targets.length === 0) {
+        pick.hide();
+        void vscode.window.showInformationMessage('Earthly: no targets found in the Earthfiles of this workspace.');
+        return;
+      }
+      pick.items = pickRows(targets, history.recent()).map((row): TargetItem =>
+        row.kind === 'separator'
+          ? { label: row.label, kind: vscode.QuickPickItemKind.Separator }
+          : { label: row.label, description: row.description, detail: row.detail, target: row.target, buttons: [RUN_WITH_ARGS_BUTTON] },
+      );
+      pick.busy = false;
+      const choice = await chosen;
+      pick.hide();
+      if (choice) await (choice.withArgs ? runWithArgs(choice.target.location) : run(choice.target.location, NO_ANSWERS));
+    } catch (error) {
+      pick.hide();
+      if (!loading.token.isCancellationRequested) failed(error);
+    } finally {
+      pick.dispose();
+      loading.dispose();
+    }
+  };
+
+  const rerunLast = async (): Promise<void> => {
+    const last = history.recent()[0];
+    if (!last) {
+      const choice = await vscode.window.showInformationMessage('Earthly: no target has been run in this workspace yet.', 'Run Target…');
+      if (choice) await pickTarget();
+      return;
+    }
+    await run(last.location, last.answers);
+  };
+
+  /** The block around the cursor of an Earthfile's editor, and where its target (if it is one) is. */
+  const blockAtCursor = async ({ document, selection }: vscode.TextEditor): Promise<{ block: EnclosingBlock; uri: string }> => {
+    const targets = await targetsOf(request, document.uri);
+    return { block: enclosingBlock(document.getText().split(/\r?\n/), targets, selection.active.line), uri: document.uri.toString() };
+  };
+
+  const runAtCursor = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId !== LANGUAGE_ID) {
+      void vscode.window.showInformationMessage('Earthly: open an Earthfile and put the cursor inside a target to run it.');
+      return;
+    }
+    const { block, uri } = await blockAtCursor(editor);
+    if (block.kind === 'target') await run({ uri, target: block.target.name }, NO_ANSWERS);
+    else void vscode.window.showInformationMessage(notATarget(block));
+  };
+
+  /** The editor title's button: the target at the cursor, or the picker when the cursor is elsewhere. */
+  const runEditorTarget = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    const { block, uri } = editor?.document.languageId === LANGUAGE_ID ? await blockAtCursor(editor) : { block: undefined, uri: '' };
+    if (block?.kind === 'target') await run({ uri, target: block.target.name }, NO_ANSWERS);
+    else await pickTarget();
+  };
+
+  /** The command wrapped so a failure becomes a message instead of an unhandled rejection. */
+  const guarded =
+    <A extends unknown[]>(command: (...args: A) => Promise<unknown>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await command(...args);
+      } catch (error) {
+        failed(error);
+      }
+    };
+
+  /** The lens commands take a TargetLocation; anything else (e.g. from a keybinding) is explained. */
+  const withLocation = (command: (location: TargetLocation) => Promise<void>) =>
+    guarded(async (arg: unknown) => {
+      const location = asTargetLocation(arg);
+      if (location) await command(location);
+      else void vscode.window.showWarningMessage('Earthly: this command runs the target of a CodeLens; use "Earthly: Run Target…" to pick one.');
+    });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RUN_TARGET_COMMAND, withLocation((location) => run(location, NO_ANSWERS))),
+    vscode.commands.registerCommand(RUN_TARGET_WITH_PUSH_COMMAND, withLocation((location) => run(location, WITH_PUSH))),
+    vscode.commands.registerCommand(RUN_TARGET_WITH_ARGS_COMMAND, withLocation(runWithArgs)),
+    vscode.commands.registerCommand(PICK_TARGET_COMMAND, guarded(pickTarget)),
+    vscode.commands.registerCommand(RERUN_LAST_TARGET_COMMAND, guarded(rerunLast)),
+    vscode.commands.registerCommand(RUN_TARGET_AT_CURSOR_COMMAND, guarded(runAtCursor)),
+    vscode.commands.registerCommand(RUN_EDITOR_TARGET_COMMAND, guarded(runEditorTarget)),
+  );
+}

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ArgSummary } from '../../../shared/src/protocol';
+import {
+  argSteps,
+  argValueProblem,
+  flagChoices,
+  flagOf,
+  NO_ANSWERS,
+  OTHER_FLAG,
+  parseRunAnswers,
+  runDefinition,
+  typedFlags,
+} from '../../../client/src/earthly/runAnswers';
+
+const arg = (name: string, required: boolean, defaultValue?: string, global = false): ArgSummary => ({
+  name,
+  required,
+  global,
+  ...(defaultValue !== undefined ? { defaultValue } : {}),
+});
+
+test('ARG steps: --required ones first, each name once, defaults as placeholders', () => {
+  const steps = argSteps([arg('TAG', false, 'latest'), arg('REGISTRY', false, 'earthlydemo.azurecr.io', true), arg('VERSION', true), arg('TAG', false, 'dup')], NO_ANSWERS);
+  assert.deepEqual(steps.map((s) => [s.name, s.placeholder, s.value, s.mustAnswer]), [
+    ['VERSION', 'A value is required', '', true],
+    ['TAG', 'Default: latest', '', false],
+    ['REGISTRY', 'Default: earthlydemo.azurecr.io', '', false],
+  ]);
+  assert.match(steps[0]!.prompt, /^Required ARG VERSION/);
+  assert.match(steps[2]!.prompt, /global ARG REGISTRY: leave empty to keep the default/);
+});
+
+test('ARG steps offer the answers given last time', () => {
+  const steps = argSteps([arg('TAG', false, 'latest'), arg('X', false)], { args: { TAG: 'v2', GONE: 'x' }, flags: [] });
+  assert.deepEqual(steps.map((s) => s.value), ['v2', '']);
+  assert.equal(steps[1]!.placeholder, 'No default: leave empty to leave it unset');
+});
+
+test('an empty answer is refused only for a --required ARG without default', () => {
+  const [required, optional] = argSteps([arg('VERSION', true), arg('TAG', false, 'latest')], NO_ANSWERS);
+  assert.match(argValueProblem(required!, '') ?? '', /VERSION is required/);
+  assert.equal(argValueProblem(required!, '1.2'), undefined);
+  assert.equal(argValueProblem(optional!, ''), undefined);
+});
+
+test('answers become a definition: empty ARGs keep their defaults and are left out', () => {
+  assert.deepEqual(runDefinition('./services/api+docker', { args: { TAG: 'v1 "quoted" $x', EMPTY: '' }, flags: ['--push', '--platform=linux/arm64'] }), {
+    type: 'earthly',
+    target: './services/api+docker',
+    args: { TAG: 'v1 "quoted" $x' },
+    flags: ['--push', '--platform=linux/arm64'],
+  });
+  assert.deepEqual(runDefinition('+build', NO_ANSWERS), { type: 'earthly', target: '+build' });
+});
+
+test('flag choices: the common flags, last time\'s picked, other flags given last time after them', () => {
+  const choices = flagChoices(['--ci', '--platform=linux/arm64', '--strict']);
+  assert.deepEqual(choices.map((c) => [c.label, c.picked]), [
+    ['--push', false],
+    ['--ci', true],
+    ['--no-cache', false],
+    ['-P', false],
+    ['--platform=…', true],
+    ['--strict', true],
+  ]);
+  assert.equal(choices[5]!.description, OTHER_FLAG);
+  const platform = choices[4]!;
+  assert.equal(platform.value?.remembered, 'linux/arm64');
+  assert.equal(flagOf(platform, 'linux/amd64'), '--platform=linux/amd64');
+  assert.equal(flagOf(choices[1]!), '--ci');
+  assert.equal(flagChoices([]).filter((c) => c.picked).length, 0);
+});
+
+test('typed text is flags only when it starts with a dash; otherwise it was a filter', () => {
+  assert.deepEqual(typedFlags('  --strict   --output '), ['--strict', '--output']);
+  assert.deepEqual(typedFlags('push'), []);
+  assert.deepEqual(typedFlags(''), []);
+});
+
+test('remembered answers are validated', () => {
+  assert.deepEqual(parseRunAnswers({ args: { A: 'x', B: 2 }, flags: ['--ci', null] }), { args: { A: 'x' }, flags: ['--ci'] });
+  for (const garbage of [undefined, null, 'x', [], { args: [], flags: 'x' }]) assert.deepEqual(parseRunAnswers(garbage), NO_ANSWERS);
+});
