@@ -1,8 +1,9 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, type ServerInfo } from '../../shared/src/protocol';
+import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
+import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
 import { createLanguageClient } from './languageClient';
 
 const RESTART_COMMAND = 'earthly.restartServer';
@@ -15,6 +16,8 @@ export interface EarthlyApi {
   serverInfo(): Promise<ServerInfo | undefined>;
   /** Azure Container Registry sign-ins, for the registry tree and the Earthly runner. */
   readonly acr: AcrApi;
+  /** The Earthly runner: workspace targets, finished runs, the binary's status. */
+  readonly earthly: EarthlyRunnerApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<EarthlyApi> {
@@ -32,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     }),
     vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
   );
+  const earthly = registerEarthlyRunner(context, log, acr, (params) => languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params));
   await languageClient.start();
   log.info('Earthfile language server started.');
 
@@ -39,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     serverInfo: async () =>
       languageClient.isRunning() ? languageClient.sendRequest<ServerInfo>(SERVER_INFO_REQUEST) : undefined,
     acr,
+    earthly,
   };
 }
 

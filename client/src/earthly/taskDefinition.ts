@@ -1,6 +1,6 @@
 // The `earthly` task definition as tasks.json holds it, validated: a value of the wrong type becomes a
 // message naming the property, never an exception in the middle of a run. Pure: no vscode here.
-import { dirname, posix, relative, sep } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 
 export const EARTHLY_TASK_TYPE = 'earthly';
 
@@ -81,4 +81,17 @@ export function targetReferenceOf(folderPath: string, earthfilePath: string, tar
   const dir = relative(folderPath, dirname(earthfilePath)).split(sep).join(posix.sep);
   if (dir === '') return `+${target}`;
   return `${dir.startsWith('../') ? '' : './'}${dir}+${target}`;
+}
+
+/**
+ * The Earthfile directory and target name of a local reference as earthly resolves it from `cwd`
+ * (`+build`, `./dir+build`, `../dir+build`, `/abs/dir+build`); undefined for remote ones (`github.com/o/r+t`).
+ */
+export function localTargetOf(reference: string, cwd: string): { readonly dir: string; readonly name: string } | undefined {
+  const plus = reference.lastIndexOf('+');
+  if (plus < 0) return undefined;
+  const dir = reference.slice(0, plus);
+  const name = reference.slice(plus + 1);
+  if (dir !== '' && !/^(\.{1,2}(\/|$)|\/)/.test(dir)) return undefined;
+  return { dir: resolve(cwd, dir), name };
 }
