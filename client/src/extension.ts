@@ -1,18 +1,11 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  OUTPUT_CHANNEL,
-  SERVER_INFO_REQUEST,
-  TARGETS_REQUEST,
-  type ServerInfo,
-  type TargetsParams,
-  type TargetsResult,
-} from '../../shared/src/protocol';
+import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
+import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
 import { registerRunCommands } from './earthly/runCommands';
 import { registerTargetCodeLens } from './earthly/targetCodeLens';
-import type { TargetsRequest } from './earthly/workspaceTargets';
 import { createLanguageClient } from './languageClient';
 
 const RESTART_COMMAND = 'earthly.restartServer';
@@ -25,6 +18,8 @@ export interface EarthlyApi {
   serverInfo(): Promise<ServerInfo | undefined>;
   /** Azure Container Registry sign-ins, for the registry tree and the Earthly runner. */
   readonly acr: AcrApi;
+  /** The Earthly runner: workspace targets, finished runs, the binary's status. */
+  readonly earthly: EarthlyRunnerApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<EarthlyApi> {
@@ -42,15 +37,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     }),
     vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
   );
-
-  const requestTargets: TargetsRequest = (uris, token) =>
-    languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, { uris } satisfies TargetsParams, token).catch((error: unknown) => {
+  const earthly = registerEarthlyRunner(context, log, acr, (params) =>
+    languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params).catch((error: unknown) => {
       if (languageClient.isRunning()) throw error;
       throw new Error('the Earthfile language server is not running; "Earthly: Restart Language Server" starts it.');
-    });
-  const codeLens = registerTargetCodeLens(context, requestTargets, log);
+    }),
+  );
+  const codeLens = registerTargetCodeLens(context, earthly.targets, log);
   context.subscriptions.push(languageClient.onDidChangeState(({ newState }) => newState === State.Running && codeLens.refresh()));
-  registerRunCommands(context, requestTargets, log);
+  registerRunCommands(context, earthly.targets, log);
   await languageClient.start();
   log.info('Earthfile language server started.');
 
@@ -58,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     serverInfo: async () =>
       languageClient.isRunning() ? languageClient.sendRequest<ServerInfo>(SERVER_INFO_REQUEST) : undefined,
     acr,
+    earthly,
   };
 }
 

@@ -4,7 +4,7 @@
 //  2. the browser flows (test/e2e) against the packaged VSIX, installed into the same code-server.
 // Prints a closing line "N passed, N failed" and exits non-zero on any failure.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
@@ -117,7 +117,9 @@ async function main(): Promise<number> {
     scratch,
     workspace,
     vsix: VSIX_PATH,
-    env: { EARTHLY_INTEGRATION_RESULTS: resultsFile, ...acr.env },
+    env: { EARTHLY_INTEGRATION_RESULTS: resultsFile, ...acr.env,
+      // Stand-ins for binaries that cannot be installed here (test/fixtures/bin/earthly records each run).
+      PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, 'earthly-runs.jsonl') },
     // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
     settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts' },
   }).catch(async (error: unknown) => {

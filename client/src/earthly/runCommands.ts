@@ -16,8 +16,8 @@ import { asTargetLocation } from './recentRuns';
 import { NO_ANSWERS, runDefinition, type RunAnswers } from './runAnswers';
 import { RunHistory } from './runHistory';
 import { askRunAnswers } from './runPrompts';
-import { pickRows, type WorkspaceTarget } from './targetPickRows';
-import { targetsOf, workspaceTargets, type TargetsRequest } from './workspaceTargets';
+import { pickRows, type PickableTarget } from './targetPickRows';
+import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
 
 export const PICK_TARGET_COMMAND = 'earthly.pickTarget';
 export const RERUN_LAST_TARGET_COMMAND = 'earthly.rerunLastTarget';
@@ -33,11 +33,22 @@ function notATarget(block: Exclude<EnclosingBlock, { kind: 'target' }>): string 
     : 'Earthly: the cursor is in the base recipe, which runs as part of every target but not on its own. Put the cursor inside a target to run it.';
 }
 
-type TargetItem = vscode.QuickPickItem & { readonly target?: WorkspaceTarget };
+type TargetItem = vscode.QuickPickItem & { readonly target?: PickableTarget };
 
 const RUN_WITH_ARGS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('settings-gear'), tooltip: 'Run with ARGs and flags…' };
 
-export function registerRunCommands(context: vscode.ExtensionContext, request: TargetsRequest, log: vscode.LogOutputChannel): void {
+function pickable({ earthfile, reference, target }: WorkspaceTarget): PickableTarget {
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  return {
+    location: { uri: earthfile.toString(), target: target.name },
+    reference,
+    earthfilePath: vscode.workspace.asRelativePath(earthfile, multiRoot),
+    line: target.line,
+    ...(target.doc ? { doc: target.doc } : {}),
+  };
+}
+
+export function registerRunCommands(context: vscode.ExtensionContext, targets: WorkspaceTargets, log: vscode.LogOutputChannel): void {
   const history = new RunHistory(context.workspaceState);
 
   const failed = (error: unknown): void => {
@@ -67,7 +78,7 @@ export function registerRunCommands(context: vscode.ExtensionContext, request: T
     const uri = vscode.Uri.parse(location.uri);
     const folder = folderOf(uri);
     if (!folder) return;
-    const target = (await targetsOf(request, uri)).find((t) => t.name === location.target);
+    const target = (await targets.targetsOf(uri)).find((t) => t.name === location.target);
     if (!target) {
       void vscode.window.showWarningMessage(`Earthly: ${vscode.workspace.asRelativePath(uri)} has no target ${location.target} any more.`);
       return;
@@ -86,7 +97,7 @@ export function registerRunCommands(context: vscode.ExtensionContext, request: T
     pick.matchOnDetail = true;
     pick.busy = true;
     const loading = new vscode.CancellationTokenSource();
-    const chosen = new Promise<{ target: WorkspaceTarget; withArgs: boolean } | undefined>((resolve) => {
+    const chosen = new Promise<{ target: PickableTarget; withArgs: boolean } | undefined>((resolve) => {
       pick.onDidAccept(() => {
         const target = pick.selectedItems[0]?.target;
         if (target) resolve({ target, withArgs: false });
@@ -99,14 +110,14 @@ export function registerRunCommands(context: vscode.ExtensionContext, request: T
     });
     pick.show();
     try {
-      const targets = await workspaceTargets(request, loading.token);
+      const listed = (await targets.list(loading.token)).map(pickable);
       if (loading.token.isCancellationRequested) return;
-      if (targets.length === 0) {
+      if (listed.length === 0) {
         pick.hide();
         void vscode.window.showInformationMessage('Earthly: no targets found in the Earthfiles of this workspace.');
         return;
       }
-      pick.items = pickRows(targets, history.recent()).map((row): TargetItem =>
+      pick.items = pickRows(listed, history.recent()).map((row): TargetItem =>
         row.kind === 'separator'
           ? { label: row.label, kind: vscode.QuickPickItemKind.Separator }
           : { label: row.label, description: row.description, detail: row.detail, target: row.target, buttons: [RUN_WITH_ARGS_BUTTON] },
@@ -136,8 +147,8 @@ export function registerRunCommands(context: vscode.ExtensionContext, request: T
 
   /** The block around the cursor of an Earthfile's editor, and where its target (if it is one) is. */
   const blockAtCursor = async ({ document, selection }: vscode.TextEditor): Promise<{ block: EnclosingBlock; uri: string }> => {
-    const targets = await targetsOf(request, document.uri);
-    return { block: enclosingBlock(document.getText().split(/\r?\n/), targets, selection.active.line), uri: document.uri.toString() };
+    const summaries = await targets.targetsOf(document.uri);
+    return { block: enclosingBlock(document.getText().split(/\r?\n/), summaries, selection.active.line), uri: document.uri.toString() };
   };
 
   const runAtCursor = async (): Promise<void> => {

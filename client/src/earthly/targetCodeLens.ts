@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, type TargetLocation } from '../../../shared/src/protocol';
 import { runLenses } from './runLenses';
-import { targetsOf, type TargetsRequest } from './workspaceTargets';
+import type { WorkspaceTargets } from './workspaceTargets';
 
 const ENABLE_SETTING = 'codeLens.enable';
 
@@ -12,7 +12,7 @@ export class TargetCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly request: TargetsRequest,
+    private readonly targets: WorkspaceTargets,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions = [
@@ -38,11 +38,12 @@ export class TargetCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     if (vscode.workspace.getConfiguration('earthly', document.uri).get<unknown>(ENABLE_SETTING, true) === false) return [];
     let targets;
     try {
-      targets = await targetsOf(this.request, document.uri, token);
+      targets = await this.targets.targetsOf(document.uri);
     } catch (error) {
       if (!token.isCancellationRequested) this.log.warn(`No run lenses for ${document.uri.fsPath}: ${String((error as Error)?.message ?? error)}`);
       return [];
     }
+    if (token.isCancellationRequested) return [];
     return runLenses(targets).map((lens) => {
       const location: TargetLocation = { uri: document.uri.toString(), target: lens.target };
       const range = new vscode.Range(lens.line, 0, lens.line, 0);
@@ -55,8 +56,8 @@ export class TargetCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 }
 
-export function registerTargetCodeLens(context: vscode.ExtensionContext, request: TargetsRequest, log: vscode.LogOutputChannel): TargetCodeLensProvider {
-  const provider = new TargetCodeLensProvider(request, log);
+export function registerTargetCodeLens(context: vscode.ExtensionContext, targets: WorkspaceTargets, log: vscode.LogOutputChannel): TargetCodeLensProvider {
+  const provider = new TargetCodeLensProvider(targets, log);
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider([{ language: LANGUAGE_ID, scheme: 'file' }], provider),

@@ -3,7 +3,7 @@
 import type { TargetLocation } from '../../../shared/src/protocol';
 import { recentFirst, type RecentRun } from './recentRuns';
 
-export interface WorkspaceTarget {
+export interface PickableTarget {
   readonly location: TargetLocation;
   /** How Earthly names it from the workspace folder: `./services/api+build`, `+build`. */
   readonly reference: string;
@@ -15,19 +15,19 @@ export interface WorkspaceTarget {
 
 export type PickRow =
   | { readonly kind: 'separator'; readonly label: string }
-  | { readonly kind: 'target'; readonly label: string; readonly description: string; readonly detail?: string; readonly target: WorkspaceTarget };
+  | { readonly kind: 'target'; readonly label: string; readonly description: string; readonly detail?: string; readonly target: PickableTarget };
 
-function byPathThenLine(a: WorkspaceTarget, b: WorkspaceTarget): number {
+function byPathThenLine(a: PickableTarget, b: PickableTarget): number {
   return a.earthfilePath.localeCompare(b.earthfilePath) || a.line - b.line;
 }
 
-function targetRow(target: WorkspaceTarget): PickRow {
+function targetRow(target: PickableTarget): PickRow {
   // Quick pick details are one line: a doc comment's first line says what the target does.
   const detail = target.doc?.split('\n').find((line) => line.trim() !== '')?.trim();
   return { kind: 'target', label: target.reference, description: target.earthfilePath, ...(detail ? { detail } : {}), target };
 }
 
-export function pickRows(targets: readonly WorkspaceTarget[], recent: readonly RecentRun[]): PickRow[] {
+export function pickRows(targets: readonly PickableTarget[], recent: readonly RecentRun[]): PickRow[] {
   const sorted = [...targets].sort(byPathThenLine);
   const split = recentFirst(sorted, (t) => t.location, recent);
   if (split.recent.length === 0) return split.others.map(targetRow);

@@ -1,41 +1,87 @@
-// The targets of Earthfiles, asked of the language server (TARGETS_REQUEST): one file's for CodeLens and
-// "Run Target at Cursor", every workspace Earthfile's for "Earthly: Run Target…".
+// The targets of every Earthfile in the workspace, from the language server's targets request: found
+// with findFiles (honouring files.exclude, skipping node_modules), cached, and dropped when an Earthfile
+// is created, changed on disk, deleted or edited in an editor.
 import * as vscode from 'vscode';
-import type { TargetsResult, TargetSummary } from '../../../shared/src/protocol';
+import { LANGUAGE_ID, type TargetsParams, type TargetsResult, type TargetSummary } from '../../../shared/src/protocol';
 import { targetReference } from './earthlyTask';
-import type { WorkspaceTarget } from './targetPickRows';
 
-/** Sends TARGETS_REQUEST through the language client; rejects with a readable message when it is not running. */
-export type TargetsRequest = (uris: readonly string[], token?: vscode.CancellationToken) => Promise<TargetsResult>;
-
-/** The Earthfiles Earthly reads (`Earthfile`, and `build.earth` of old projects). */
-const EARTHFILES = '**/{Earthfile,build.earth}';
+export const EARTHFILE_GLOB = '**/{Earthfile,build.earth}';
+const EXCLUDE_GLOB = '**/node_modules/**';
 const MAX_EARTHFILES = 2000;
 
-export async function targetsOf(request: TargetsRequest, uri: vscode.Uri, token?: vscode.CancellationToken): Promise<readonly TargetSummary[]> {
-  const result = await request([uri.toString()], token);
-  // One URI asked, one file answered: take it even if the server spells the URI differently.
-  return (result.files.find((file) => file.uri === uri.toString()) ?? result.files[0])?.targets ?? [];
+/** Sends the targets request through the language client (rejects while the server is not running). */
+export type TargetsRequest = (params: TargetsParams) => Promise<TargetsResult>;
+
+export interface WorkspaceTarget {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly earthfile: vscode.Uri;
+  /** `./services/api+build`, or `+build` for a folder's root Earthfile. */
+  readonly reference: string;
+  readonly target: TargetSummary;
 }
 
-export async function workspaceTargets(request: TargetsRequest, token?: vscode.CancellationToken): Promise<WorkspaceTarget[]> {
-  // No exclude argument: `files.exclude` applies; one given would replace it. Dependencies are not the project's.
-  const found = await vscode.workspace.findFiles(EARTHFILES, undefined, MAX_EARTHFILES, token);
-  const earthfiles = found.filter((uri) => !uri.path.includes('/node_modules/'));
-  if (earthfiles.length === 0) return [];
-  const byUri = new Map(earthfiles.map((uri) => [uri.toString(), uri]));
-  const result = await request([...byUri.keys()], token);
-  return result.files.flatMap((file) => {
-    const uri = byUri.get(file.uri) ?? vscode.Uri.parse(file.uri);
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return [];
-    const earthfilePath = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    return file.targets.map((target) => ({
-      location: { uri: uri.toString(), target: target.name },
-      reference: targetReference(folder, uri, target.name),
-      earthfilePath,
-      line: target.line,
-      ...(target.doc ? { doc: target.doc } : {}),
-    }));
-  });
+export class WorkspaceTargets implements vscode.Disposable {
+  private cached: Promise<WorkspaceTarget[]> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly request: TargetsRequest,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(EARTHFILE_GLOB);
+    this.subscriptions = [
+      watcher,
+      watcher.onDidCreate(() => this.invalidate()),
+      watcher.onDidChange(() => this.invalidate()),
+      watcher.onDidDelete(() => this.invalidate()),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === LANGUAGE_ID && e.contentChanges.length > 0 && this.invalidate()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+    ];
+  }
+
+  invalidate(): void {
+    if (!this.cached) return;
+    this.cached = undefined;
+    this.changed.fire();
+  }
+
+  /** Every target of the workspace's Earthfiles, by folder and path. */
+  list(token?: vscode.CancellationToken): Promise<WorkspaceTarget[]> {
+    if (this.cached) return this.cached;
+    const listing = this.read(token);
+    this.cached = listing;
+    // A failed or cancelled listing is not kept: the next call asks again.
+    listing.catch(() => this.cached === listing && (this.cached = undefined));
+    return listing;
+  }
+
+  /** The targets of one Earthfile, asked now (for the pre-run registry check). */
+  async targetsOf(earthfile: vscode.Uri): Promise<readonly TargetSummary[]> {
+    const result = await this.request({ uris: [earthfile.toString()] });
+    return result.files.find((f) => f.uri === earthfile.toString())?.targets ?? result.files[0]?.targets ?? [];
+  }
+
+  private async read(token?: vscode.CancellationToken): Promise<WorkspaceTarget[]> {
+    const uris = await vscode.workspace.findFiles(EARTHFILE_GLOB, EXCLUDE_GLOB, MAX_EARTHFILES, token);
+    if (uris.length === 0 || token?.isCancellationRequested) return [];
+    const byString = new Map(uris.map((uri) => [uri.toString(), uri]));
+    const result = await this.request({ uris: [...byString.keys()] });
+    const targets: WorkspaceTarget[] = [];
+    for (const file of result.files) {
+      const earthfile = byString.get(file.uri) ?? vscode.Uri.parse(file.uri);
+      const folder = vscode.workspace.getWorkspaceFolder(earthfile);
+      if (!folder) continue;
+      for (const target of file.targets) targets.push({ folder, earthfile, reference: targetReference(folder, earthfile, target.name), target });
+    }
+    targets.sort((a, b) => a.folder.index - b.folder.index || a.reference.localeCompare(b.reference));
+    this.log.debug(`Found ${targets.length} targets in ${uris.length} Earthfiles.`);
+    return targets;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
 }

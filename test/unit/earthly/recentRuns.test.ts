@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asTargetLocation, MAX_RECENT_RUNS, parseRecentRuns, withRun, type RecentRun } from '../../../client/src/earthly/recentRuns';
 import { NO_ANSWERS } from '../../../client/src/earthly/runAnswers';
-import { pickRows, type WorkspaceTarget } from '../../../client/src/earthly/targetPickRows';
+import { pickRows, type PickableTarget } from '../../../client/src/earthly/targetPickRows';
 
 const run = (target: string, uri = 'file:///ws/Earthfile', flags: string[] = []): RecentRun => ({ location: { uri, target }, answers: { args: {}, flags } });
 
@@ -46,7 +46,7 @@ test('a command argument is a target location only with a string uri and target'
   for (const bad of [undefined, 'file:///a', { uri: 'file:///a' }, { uri: 1, target: 'b' }]) assert.equal(asTargetLocation(bad), undefined);
 });
 
-const workspaceTarget = (earthfilePath: string, name: string, line: number, doc?: string): WorkspaceTarget => ({
+const pickableTarget = (earthfilePath: string, name: string, line: number, doc?: string): PickableTarget => ({
   location: { uri: `file:///ws/${earthfilePath}`, target: name },
   reference: earthfilePath === 'Earthfile' ? `+${name}` : `./${earthfilePath.replace(/\/Earthfile$/, '')}+${name}`,
   earthfilePath,
@@ -56,10 +56,10 @@ const workspaceTarget = (earthfilePath: string, name: string, line: number, doc?
 
 test('the picker lists recently run targets first, most recent first, under a separator', () => {
   const targets = [
-    workspaceTarget('services/api/Earthfile', 'docker', 20, 'The API image,\npushed to the registry.'),
-    workspaceTarget('Earthfile', 'lint', 12),
-    workspaceTarget('services/api/Earthfile', 'build', 7, 'Compiles the API server.'),
-    workspaceTarget('Earthfile', 'all', 6, '\n  Runs every check.'),
+    pickableTarget('services/api/Earthfile', 'docker', 20, 'The API image,\npushed to the registry.'),
+    pickableTarget('Earthfile', 'lint', 12),
+    pickableTarget('services/api/Earthfile', 'build', 7, 'Compiles the API server.'),
+    pickableTarget('Earthfile', 'all', 6, '\n  Runs every check.'),
   ];
   const recent = [run('docker', 'file:///ws/services/api/Earthfile'), run('all'), run('gone')];
   const rows = pickRows(targets, recent);
@@ -77,6 +77,6 @@ test('the picker lists recently run targets first, most recent first, under a se
 });
 
 test('without recent runs the picker has no separators, and is ordered by Earthfile then position', () => {
-  const rows = pickRows([workspaceTarget('b/Earthfile', 'x', 1), workspaceTarget('a/Earthfile', 'z', 9), workspaceTarget('a/Earthfile', 'y', 3)], []);
+  const rows = pickRows([pickableTarget('b/Earthfile', 'x', 1), pickableTarget('a/Earthfile', 'z', 9), pickableTarget('a/Earthfile', 'y', 3)], []);
   assert.deepEqual(rows.map((r) => r.label), ['./a+y', './a+z', './b+x']);
 });

@@ -1,0 +1,75 @@
+// The earthly binary in the workbench: a language status item for Earthfiles with its version (probed
+// in the background, again when `earthly.path` changes), and the message shown when there is none.
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from '../../../shared/src/protocol';
+import { findEarthlyBinary, INSTALL_URL, readEarthlyVersion, type EarthlyBinary } from './earthlyBinary';
+import { parseRunSettings, type RunSettings } from './runSettings';
+
+export function readRunSettings(scope?: vscode.ConfigurationScope): RunSettings {
+  const config = vscode.workspace.getConfiguration('earthly', scope);
+  return parseRunSettings((key) => config.get(key));
+}
+
+/** What the user reads when no binary is found: the places looked at, and how to fix it. */
+export function missingBinaryMessage(settings: RunSettings): string {
+  return settings.path
+    ? `Earthly: "${settings.path}" (the earthly.path setting) is not an executable file.`
+    : 'Earthly: neither "earthly" nor "earth" (EarthBuild) is on PATH. Install Earthly or set earthly.path.';
+}
+
+export async function showMissingBinary(settings: RunSettings): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(missingBinaryMessage(settings), 'Install Earthly', 'Configure earthly.path');
+  if (choice === 'Install Earthly') await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
+  if (choice === 'Configure earthly.path') await vscode.commands.executeCommand('workbench.action.openSettings', 'earthly.path');
+}
+
+export class BinaryStatus implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('earthly.binary', { language: LANGUAGE_ID });
+  private readonly subscriptions: vscode.Disposable[];
+  private probe = 0;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.item.name = 'Earthly binary';
+    this.subscriptions = [vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('earthly.path') && void this.refresh())];
+    void this.refresh();
+  }
+
+  /** Looks for the binary and its version again; resolves with what it found. */
+  async refresh(): Promise<EarthlyBinary | undefined> {
+    const probe = ++this.probe;
+    const settings = readRunSettings();
+    this.item.busy = true;
+    this.item.text = 'Earthly';
+    const binary = await findEarthlyBinary(settings.path);
+    let version: string | undefined;
+    let failure: string | undefined;
+    if (binary) version = await readEarthlyVersion(binary).catch((error: Error) => ((failure = error.message), undefined));
+    if (probe !== this.probe) return binary;
+    this.item.busy = false;
+    if (!binary) {
+      this.log.warn(missingBinaryMessage(settings));
+      this.item.severity = vscode.LanguageStatusSeverity.Warning;
+      this.item.text = 'Earthly not found';
+      this.item.detail = settings.path ? 'earthly.path is not executable' : 'not on PATH';
+      this.item.command = { title: 'Install', command: 'vscode.open', arguments: [vscode.Uri.parse(INSTALL_URL)] };
+      return undefined;
+    }
+    if (failure) this.log.warn(failure);
+    else this.log.info(`Earthly binary: ${binary.path} (${version}).`);
+    this.item.severity = failure ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.text = `${binary.name} ${version ?? '(version unknown)'}`;
+    this.item.detail = binary.path;
+    this.item.command = { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['earthly.path'] };
+    return binary;
+  }
+
+  /** The current text and detail, for tests and the API. */
+  describe(): { readonly text: string; readonly detail: string | undefined } {
+    return { text: this.item.text, detail: this.item.detail };
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}
