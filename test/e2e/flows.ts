@@ -3,6 +3,7 @@ import { acrAccountFlow } from './acrAccount';
 import { acrLoginFlow } from './acrLogin';
 import { editorFlow } from './editor';
 import { quickFixFlow } from './quickFix';
+import { runCodeLensFlow, runWithArgsFlow } from './runCodeLens';
 import type { Flow } from './workbench';
 
-export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, acrLoginFlow, acrAccountFlow];
+export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, runCodeLensFlow, runWithArgsFlow, acrLoginFlow, acrAccountFlow];

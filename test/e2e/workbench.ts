@@ -33,8 +33,11 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await input.waitFor({ timeout: STEP_TIMEOUT });
   await input.fill(relativePath);
   const fileName = relativePath.split('/').pop() ?? relativePath;
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: STEP_TIMEOUT });
-  await page.keyboard.press('Enter');
+  const folder = relativePath.slice(0, relativePath.length - fileName.length - 1);
+  // Many files share a name (Earthfile): the row must show the folder too, or a recently opened
+  // namesake listed before the search answers would be opened instead.
+  const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName });
+  await (folder ? rows.filter({ hasText: folder }) : rows).first().click({ timeout: STEP_TIMEOUT });
   await page.locator(`.tab.active[aria-label^="${fileName}"]`).waitFor({ timeout: STEP_TIMEOUT });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT });
 }

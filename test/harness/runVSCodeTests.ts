@@ -121,7 +121,9 @@ async function main(): Promise<number> {
       // Stand-ins for binaries that cannot be installed here (test/fixtures/bin/earthly records each run).
       PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, 'earthly-runs.jsonl') },
     // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
-    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts' },
+    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts',
+      // The terminal draws with DOM rows the flows can read, not on a canvas.
+      'terminal.integrated.gpuAcceleration': 'off' },
   }).catch(async (error: unknown) => {
     await registry.stop();
     throw error;

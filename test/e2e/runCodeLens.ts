@@ -1,0 +1,66 @@
+// A person clicks "Run" above a target and sees Earthly's output in the terminal; then "Run…" above
+// another, answers its ARG prompts and picks a flag. Earthly here is the stand-in on PATH.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { answer } from './acrLogin';
+import { openFile, waitForWorkbench, type Flow } from './workbench';
+
+const STEP_TIMEOUT = 30_000;
+
+/** A target with a required ARG and a defaulted one, written for this flow only. */
+const GREET_EARTHFILE = `VERSION 0.8
+FROM alpine:3.20
+
+# Greets someone.
+greet:
+    ARG --required NAME
+    ARG GREETING=hello
+    RUN echo "$GREETING, $NAME"
+`;
+
+/** Waits for the terminal to show `text` (xterm's DOM rows: the harness turns GPU rendering off). */
+async function waitForTerminalText(page: Page, text: string): Promise<void> {
+  await page.locator('.terminal-wrapper.active .xterm-rows', { hasText: text }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/** Clicks the CodeLens whose text is exactly `title` (codicons render as empty spans). */
+async function clickLens(page: Page, title: string): Promise<void> {
+  await page.locator('.codelens-decoration a', { hasText: new RegExp(`^\\W*${title}$`) }).first().click({ timeout: STEP_TIMEOUT });
+}
+
+export const runCodeLensFlow: Flow = {
+  name: 'Run on a CodeLens runs the target and shows earthly in the terminal',
+  async run({ page, screenshot }) {
+    await waitForWorkbench(page);
+    await openFile(page, 'services/web/Earthfile');
+    await clickLens(page, 'Run');
+    // The runner prints the command line, then the stand-in's Earthly-shaped output.
+    await waitForTerminalText(page, 'earthly ./services/web+build');
+    await waitForTerminalText(page, './services/web+build | stand-in');
+    await waitForTerminalText(page, 'SUCCESS');
+    await screenshot('run-codelens-terminal');
+  },
+};
+
+export const runWithArgsFlow: Flow = {
+  name: 'Run… on a CodeLens asks for the ARGs and flags, then runs with them',
+  async run({ page, workspace, screenshot }) {
+    mkdirSync(join(workspace, 'greetings'), { recursive: true });
+    writeFileSync(join(workspace, 'greetings', 'Earthfile'), GREET_EARTHFILE);
+    await waitForWorkbench(page);
+    await openFile(page, 'greetings/Earthfile');
+    await clickLens(page, 'Run…');
+    // The required ARG comes first; the defaulted one keeps its default when left empty.
+    await answer(page, 'Required ARG NAME', 'Ada Lovelace');
+    await answer(page, 'ARG GREETING');
+    // In a multi-select list a click on a row toggles its checkbox.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '--no-cache' }).click({ timeout: STEP_TIMEOUT });
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('run-with-args-flags');
+    await page.keyboard.press('Enter');
+    await waitForTerminalText(page, "earthly --no-cache ./greetings+greet '--NAME=Ada Lovelace'");
+    await waitForTerminalText(page, 'SUCCESS');
+    await screenshot('run-with-args-terminal');
+  },
+};
