@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { answer } from './acrLogin';
-import { openFile, waitForWorkbench, type Flow } from './workbench';
+import { openFile, runCommand, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 
@@ -44,7 +44,7 @@ export const runCodeLensFlow: Flow = {
 };
 
 export const runWithArgsFlow: Flow = {
-  name: 'Run… on a CodeLens asks for the ARGs and flags, then runs with them',
+  name: 'Run… on a CodeLens asks for the ARGs and flags, runs with them and offers them again; Run Target… lists it first',
   async run({ page, workspace, screenshot }) {
     mkdirSync(join(workspace, 'greetings'), { recursive: true });
     writeFileSync(join(workspace, 'greetings', 'Earthfile'), GREET_EARTHFILE);
@@ -62,5 +62,25 @@ export const runWithArgsFlow: Flow = {
     await waitForTerminalText(page, "earthly --no-cache ./greetings+greet '--NAME=Ada Lovelace'");
     await waitForTerminalText(page, 'SUCCESS');
     await screenshot('run-with-args-terminal');
+
+    // The next "Run…" offers the answers given: the name typed, the flag picked.
+    await clickLens(page, 'Run…');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Required ARG NAME' }).waitFor({ timeout: STEP_TIMEOUT });
+    if ((await input.inputValue()) !== 'Ada Lovelace') throw new Error(`NAME is offered as "${await input.inputValue()}", not the last answer`);
+    await page.keyboard.press('Enter');
+    await answer(page, 'ARG GREETING');
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Escape');
+
+    // "Earthly: Run Target…" lists the target just run first, under "recently run"; picking another runs it.
+    await runCommand(page, 'Earthly: Run Target…');
+    await page.locator('.quick-input-list', { hasText: 'recently run' }).waitFor({ timeout: STEP_TIMEOUT });
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    if (!(await first.innerText()).includes('./greetings+greet')) throw new Error(`the first target listed is "${await first.innerText()}"`);
+    await screenshot('run-target-picker');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: './services/api+build' }).click({ timeout: STEP_TIMEOUT });
+    await waitForTerminalText(page, 'earthly ./services/api+build');
+    await waitForTerminalText(page, 'SUCCESS');
   },
 };
