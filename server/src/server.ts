@@ -12,11 +12,19 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_INFO_REQUEST, type ServerInfo } from '../../shared/src/protocol';
+import {
+  SERVER_INFO_REQUEST,
+  TARGETS_REQUEST,
+  type EarthfileTargets,
+  type ServerInfo,
+  type TargetsParams,
+  type TargetsResult,
+} from '../../shared/src/protocol';
 import { DEFAULT_SETTINGS, parseSettings, type EarthlySettings } from '../../shared/src/settings';
 import { uriToPath, WorkspaceIndex } from './analysis/workspaceIndex';
 import { quickFixes } from './features/codeActions';
 import { diagnose } from './features/diagnostics';
+import { requestedUris, TargetLister } from './features/targets';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { analyze } from './service';
 
@@ -142,6 +150,21 @@ connection.onCodeAction((params) => {
 });
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
+
+// Files are listed one at a time, yielding in between so that a cancellation (or a keystroke) is
+// read while a large workspace is listed.
+connection.onRequest(TARGETS_REQUEST, async (params: TargetsParams | undefined, token): Promise<TargetsResult> => {
+  // Open documents are analysed on a debounce; the answer must reflect their text as it is now.
+  for (const document of documents.all()) index.setDocument(document.uri, document.version, document.getText());
+  const lister = new TargetLister(index);
+  const files: EarthfileTargets[] = [];
+  for (const uri of requestedUris(params?.uris)) {
+    if (token.isCancellationRequested) break;
+    files.push(lister.targetsOf(uri));
+    await new Promise(setImmediate);
+  }
+  return { files };
+});
 
 documents.onDidChangeContent(() => scheduleAll());
 documents.onDidClose((e) => {

@@ -48,13 +48,22 @@ export interface TargetSummary {
   readonly name: string;
   /** 0-based line of the target's header. */
   readonly line: number;
-  /** The comment block right above the header, without the `#` markers. */
+  /** The comment block right above the header (no blank line between), without the `#` markers; absent when there is none. */
   readonly doc?: string;
-  /** The target's ARGs (and the base recipe's global ARGs it sees), `--required` ones first. */
+  /** The target's ARGs and the base recipe's global ARGs it sees, one per name, `--required` ones first, otherwise in declaration order. Builtin ARGs are left out. */
   readonly args: readonly ArgSummary[];
-  /** The target, or a local target it builds (BUILD, FROM, COPY of artifacts, across local Earthfiles), has `SAVE IMAGE --push`. */
+  /**
+   * A run pushes: the target, a FUNCTION it calls, or a local target it reaches through BUILD (across local
+   * Earthfiles) has `SAVE IMAGE --push`. Since VERSION 0.6 (`--referenced-save-only`) FROM and COPY of
+   * another target do not pass its pushes on; before, they do.
+   */
   readonly pushes: boolean;
-  /** Registry hosts (`myreg.azurecr.io`) of images it or the local targets it builds pull (FROM) or push (SAVE IMAGE). */
+  /**
+   * Registry hosts (`myreg.azurecr.io`, `docker.io` for Docker Hub), sorted, of the images a run pulls
+   * (FROM, WITH DOCKER --pull) or pushes (SAVE IMAGE --push, where the push counts), in the target and in the
+   * local targets and functions it reaches (BUILD, FROM, COPY, DO, WITH DOCKER --load, the base recipe).
+   * Names whose host is a variable are left out; remote Earthfiles are not followed.
+   */
   readonly registries: readonly string[];
 }
 

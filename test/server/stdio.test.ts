@@ -2,9 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../harness/paths';
+import { TARGETS_REQUEST, type TargetsParams, type TargetsResult } from '../../shared/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -18,11 +21,16 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-test('the server speaks LSP over stdio and publishes diagnostics', async () => {
+function startServer() {
   const server = join(REPO_ROOT, 'dist', 'server.js');
   assert.ok(existsSync(server), `${server} is missing: build first (npm run build or npm run package)`);
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  return { child, connection };
+}
+
+test('the server speaks LSP over stdio and publishes diagnostics', async () => {
+  const { child, connection } = startServer();
   const published = new Promise<PublishDiagnosticsParams>((resolve) =>
     connection.onNotification(PublishDiagnosticsNotification.type, resolve),
   );
@@ -49,5 +57,56 @@ test('the server speaks LSP over stdio and publishes diagnostics', async () => {
   } finally {
     connection.dispose();
     child.kill();
+  }
+});
+
+test('earthly/targets answers from open documents and from Earthfiles on disk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'earthly-targets-'));
+  mkdirSync(join(dir, 'svc'));
+  writeFileSync(join(dir, 'svc', 'Earthfile'), 'VERSION 0.8\nimage:\n    FROM myreg.azurecr.io/base\n    SAVE IMAGE --push myreg.azurecr.io/svc\n');
+  writeFileSync(join(dir, 'Earthfile'), 'VERSION 0.8\nstale:\n    RUN true\n');
+  const rootUri = pathToFileURL(join(dir, 'Earthfile')).href;
+  const svcUri = pathToFileURL(join(dir, 'svc', 'Earthfile')).href;
+  const missingUri = pathToFileURL(join(dir, 'missing', 'Earthfile')).href;
+  const { child, connection } = startServer();
+  connection.listen();
+  try {
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    // The open document differs from the file on disk: the answer follows the editor.
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {
+        uri: rootUri,
+        languageId: 'earthfile',
+        version: 1,
+        text: 'VERSION 0.8\n# Builds everything.\nall:\n    ARG --required TAG\n    BUILD ./svc+image\n',
+      },
+    });
+    const result = await connection.sendRequest<TargetsResult>(TARGETS_REQUEST, { uris: [rootUri, svcUri, missingUri] } satisfies TargetsParams);
+    assert.deepEqual(result, {
+      files: [
+        {
+          uri: rootUri,
+          targets: [
+            {
+              name: 'all',
+              line: 2,
+              doc: 'Builds everything.',
+              args: [{ name: 'TAG', required: true, global: false }],
+              pushes: true,
+              registries: ['myreg.azurecr.io'],
+            },
+          ],
+        },
+        { uri: svcUri, targets: [{ name: 'image', line: 1, args: [], pushes: true, registries: ['myreg.azurecr.io'] }] },
+        { uri: missingUri, targets: [] },
+      ],
+    });
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+  } finally {
+    connection.dispose();
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -307,7 +307,8 @@ function importCommand(w: Walker, command: CommandNode, recipe: Recipe): void {
 // --------------------------------------------------------------------------------------------
 // References
 
-function isReferenceWord(text: string): boolean {
+/** True when an argument word can only be a reference: it holds a `+` or is a `(…)` group. */
+export function isReferenceWord(text: string): boolean {
   return isGroup(text) || hasUnescapedPlus(text);
 }
 

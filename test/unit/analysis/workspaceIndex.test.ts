@@ -4,21 +4,8 @@ import * as path from 'node:path';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import type { FileModel } from '../../../server/src/analysis/model';
 import { ParseCache } from '../../../server/src/analysis/parseCache';
-import { pathToUri, WorkspaceIndex, type FileReader } from '../../../server/src/analysis/workspaceIndex';
-
-/** A file system held in a map, counting reads. */
-function memoryFs(files: Record<string, string>): FileReader & { files: Map<string, string>; reads: number } {
-  const map = new Map(Object.entries(files).map(([p, t]) => [path.resolve(p), t]));
-  return {
-    files: map,
-    reads: 0,
-    readFile(p) {
-      this.reads++;
-      return map.get(p);
-    },
-    exists: (p) => map.has(p),
-  };
-}
+import { pathToUri, WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
+import { memoryFs } from './memoryFs';
 
 /** `analyzeText` that remembers which texts it analysed. */
 function countingAnalyze(): { analyze: (text: string) => FileModel; parsed: string[] } {
