@@ -1,6 +1,6 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, type LanguageClient } from 'vscode-languageclient/node';
 import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
 import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
@@ -35,7 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     }),
     vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
   );
-  const earthly = registerEarthlyRunner(context, log, acr, (params) => languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params));
+  const earthly = registerEarthlyRunner(context, log, acr, {
+    request: (params) => languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params),
+    filesChanged: (changes) => languageClient.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [...changes] }),
+  });
   await languageClient.start();
   log.info('Earthfile language server started.');
 

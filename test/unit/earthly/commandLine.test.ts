@@ -25,7 +25,7 @@ test('global flags, then the target, then the build args', () => {
   ]);
   assert.equal(line.file, '/usr/bin/earthly');
   assert.equal(line.cwd, FOLDER);
-  assert.deepEqual(line.env, { NPM_TOKEN: 's3cret' });
+  assert.deepEqual(line.env, { PWD: FOLDER, NPM_TOKEN: 's3cret' });
 });
 
 test('hostile values pass as single, unchanged arguments', () => {
@@ -40,7 +40,7 @@ test('secret values appear only in env, never in the arguments or the shown comm
   assert.ok(!line.args.some((a) => a.includes(secret) || a.includes('p@ss')));
   assert.ok(!displayCommandLine(line, 'earthly').includes('p@ss'));
   assert.deepEqual(line.args, ['--secret', 'TOKEN', '--secret', 'OTHER', './services/api+build']);
-  assert.deepEqual(line.env, { TOKEN: secret, OTHER: 'o' });
+  assert.deepEqual(line.env, { PWD: FOLDER, TOKEN: secret, OTHER: 'o' });
 });
 
 test('where earthly runs: cwd, else earthfileDir for +name, else the folder', () => {
