@@ -71,6 +71,7 @@ function tasksJson(): string {
         { ...base, label: 'runner: hostile', args: HOSTILE, flags: ['--no-cache', '--platform=linux/arm64'], secrets: [ENV_SECRET, STORED_SECRET] },
         { ...base, label: 'runner: from the root', cwd: '.' },
         { ...base, label: 'runner: invalid', args: { TAG: 3 } },
+        { ...base, label: 'runner: fail in place', target: '+fail' },
       ],
     },
     null,
@@ -222,18 +223,24 @@ describe('Earthly tasks', function () {
     assert.equal(recorded, undefined, 'the stand-in did not run');
   });
 
-  it("turns Earthly's error line into a diagnostic on the Earthfile", async () => {
-    const uri = workspaceFile(`${DIR}/Earthfile`);
-    const { outcome } = await run(await taskNamed(`./${DIR}+fail`));
-    assert.equal(outcome.exitCode, 1);
-    const diagnostic = await waitFor(
-      'the problem matcher diagnostic',
-      () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'earthly' && d.message.includes("'RUN false' did not complete")),
-      () => `diagnostics: ${JSON.stringify(vscode.languages.getDiagnostics().map(([u, ds]) => [u.toString(), ds.map((d) => [d.source, d.message])]))}`,
-    );
-    assert.equal(diagnostic.range.start.line, 11, 'on the RUN false line');
-    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
-  });
+  // In earthfileDir first: the stand-in prints `Earthfile`, relative to where it runs, as earthly does.
+  for (const [name, where] of [['runner: fail in place', 'earthfileDir'], [`./${DIR}+fail`, 'the workspace folder']]) {
+    it(`turns Earthly's error line into a diagnostic on the Earthfile (run in ${where})`, async () => {
+      const uri = workspaceFile(`${DIR}/Earthfile`);
+      const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'earthly');
+      const { outcome } = await run(await taskNamed(name));
+      assert.equal(outcome.exitCode, 1);
+      const diagnostic = await waitFor(
+        'the problem matcher diagnostic',
+        () => ours().find((d) => d.message.includes("'RUN false' did not complete")),
+        () => `diagnostics: ${JSON.stringify(vscode.languages.getDiagnostics().map(([u, ds]) => [u.toString(), ds.map((d) => [d.source, d.message])]))}`,
+      );
+      assert.equal(diagnostic.range.start.line, 11, 'on the RUN false line');
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      const misplaced = vscode.languages.getDiagnostics(workspaceFile('Earthfile')).filter((d) => d.source === 'earthly');
+      assert.deepEqual(misplaced.map((d) => d.message), [], 'nothing on the root Earthfile');
+    });
+  }
 
   it('notices a registry refusing the credentials', async () => {
     const { outcome } = await run(await taskNamed(`./${DIR}+unauthorized`));

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../harness/paths';
+import { EARTHLY_ERROR_PATTERN, withAbsoluteEarthfilePath } from '../../../client/src/earthly/earthlyErrors';
 import { acrLoginServers, isAuthFailure } from '../../../client/src/earthly/registryHosts';
 
 interface Matcher {
@@ -39,6 +40,19 @@ test('the problem matcher reads Earthly error lines', () => {
   assert.deepEqual(match('path/To/Earthfile:90:8: something failed'), { file: 'path/To/Earthfile', line: 90, message: 'something failed' });
 });
 
+test('package.json declares the pattern the runner uses', () => {
+  assert.equal(matcher.pattern.regexp, EARTHLY_ERROR_PATTERN);
+});
+
+test('relative Earthfile paths of error lines become absolute against the working directory', () => {
+  assert.equal(
+    withAbsoluteEarthfilePath(`+fail *failed* | Error: Earthfile line 5:4 The command 'RUN false' failed`, '/w/my dir'),
+    `+fail *failed* | Error: /w/my dir/Earthfile line 5:4 The command 'RUN false' failed`,
+  );
+  assert.equal(withAbsoluteEarthfilePath('Error: ../lib/Earthfile:3:0: bad', '/w/app'), 'Error: /w/lib/Earthfile:3:0: bad');
+  for (const line of ['Error: /abs/Earthfile line 5:4 x', '+build | hello', '']) assert.equal(withAbsoluteEarthfilePath(line, '/w'), line);
+});
+
 test('the problem matcher ignores ordinary output', () => {
   for (const line of ['+build | --> RUN echo line 12:4 hi', ' Init 🚀', '+fail *failed* | ERROR Earthfile line 5:4', '> earthly ./a+fail', 'Earthfile line x:y z']) {
     assert.equal(match(line), undefined, line);
@@ -59,7 +73,7 @@ test('the stand-in prints a line the problem matcher turns into the failing line
       output = failed.stdout + failed.stderr;
     }
     const matches = output.split('\n').map(match).filter((m) => m !== undefined);
-    assert.deepEqual(matches.map((m) => [m.file, m.line]), [[join(dir, 'Earthfile'), 5]]);
+    assert.deepEqual(matches.map((m) => [m.file, m.line]), [['Earthfile', 5]]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
