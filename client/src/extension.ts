@@ -1,6 +1,6 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, State, type LanguageClient } from 'vscode-languageclient/node';
 import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
 import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
@@ -37,12 +37,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     }),
     vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
   );
-  const earthly = registerEarthlyRunner(context, log, acr, (params) =>
-    languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params).catch((error: unknown) => {
-      if (languageClient.isRunning()) throw error;
-      throw new Error('the Earthfile language server is not running; "Earthly: Restart Language Server" starts it.');
-    }),
-  );
+  const earthly = registerEarthlyRunner(context, log, acr, {
+    request: (params) =>
+      languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params).catch((error: unknown) => {
+        if (languageClient.isRunning()) throw error;
+        throw new Error('the Earthfile language server is not running; "Earthly: Restart Language Server" starts it.');
+      }),
+    filesChanged: (changes) => languageClient.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [...changes] }),
+  });
   const codeLens = registerTargetCodeLens(context, earthly.targets, log);
   context.subscriptions.push(languageClient.onDidChangeState(({ newState }) => newState === State.Running && codeLens.refresh()));
   registerRunCommands(context, earthly.targets, log);

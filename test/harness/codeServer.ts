@@ -123,9 +123,6 @@ export async function startCodeServer(entry: string, options: CodeServerOptions)
     XDG_CACHE_HOME: dirs.cache,
     XDG_RUNTIME_DIR: dirs.runtime,
     TMPDIR: dirs.tmp,
-    // The extension host gets this environment as is: without it, VS Code replaces PATH (and the rest)
-    // with what a login shell sets up, which drops the test stand-ins put first on PATH.
-    VSCODE_CLI: '1',
   };
   // With its system certificates on, VS Code's proxy support replaces Node's CA list, and with it the test
   // CA that NODE_EXTRA_CA_CERTS adds (the local registry's): keep Node's list when a CA is given.

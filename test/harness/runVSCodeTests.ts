@@ -118,8 +118,9 @@ async function main(): Promise<number> {
     workspace,
     vsix: VSIX_PATH,
     env: { EARTHLY_INTEGRATION_RESULTS: resultsFile, ...acr.env,
-      // Stand-ins for binaries that cannot be installed here (test/fixtures/bin/earthly records each run).
-      PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, 'earthly-runs.jsonl') },
+      // Stand-ins for binaries that cannot be installed here (test/fixtures/bin/earthly records each run);
+      // VSCODE_CLI keeps code-server from replacing this PATH with the login shell's in the extension host.
+      VSCODE_CLI: '1', PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, 'earthly-runs.jsonl') },
     // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
     settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts',
       // The terminal draws with DOM rows the flows can read, not on a canvas.

@@ -30,8 +30,23 @@ export class BinaryStatus implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.item.name = 'Earthly binary';
-    this.subscriptions = [vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('earthly.path') && void this.refresh())];
-    void this.refresh();
+    this.item.text = 'Earthly';
+    this.subscriptions = [vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('earthly.path') && this.probed && void this.refresh())];
+    // The item shows only with an Earthfile: run `earthly --version` when one is first in an editor.
+    const isEarthfile = (editor: vscode.TextEditor | undefined): boolean => editor?.document.languageId === LANGUAGE_ID;
+    if (vscode.window.visibleTextEditors.some(isEarthfile)) void this.refresh();
+    else {
+      const waiting = vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!isEarthfile(editor) || this.probed) return;
+        waiting.dispose();
+        void this.refresh();
+      });
+      this.subscriptions.push(waiting);
+    }
+  }
+
+  private get probed(): boolean {
+    return this.probe > 0;
   }
 
   /** Looks for the binary and its version again; resolves with what it found. */

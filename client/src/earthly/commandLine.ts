@@ -14,7 +14,11 @@ export interface CommandLine {
   readonly file: string;
   readonly args: readonly string[];
   readonly cwd: string;
-  /** Added to the inherited environment: the secret values, by name. */
+  /**
+   * Added to the inherited environment: PWD, as a shell sets it after `cd` (earthly, like any Go program,
+   * takes a valid $PWD as its directory, so it names files by the workspace's path, symlinks and all),
+   * and the secret values by name.
+   */
   readonly env: Readonly<Record<string, string>>;
 }
 
@@ -55,7 +59,7 @@ export function buildCommandLine(
     targetFrom(definition, folderPath, cwd),
     ...Object.entries(definition.args ?? {}).map(([name, value]) => `--${name}=${value}`),
   ];
-  const env = Object.fromEntries(secrets.filter((name) => secretValues[name] !== undefined).map((name) => [name, secretValues[name]!]));
+  const env = { PWD: cwd, ...Object.fromEntries(secrets.filter((name) => secretValues[name] !== undefined).map((name) => [name, secretValues[name]!])) };
   return { file: binary, args, cwd, env };
 }
 

@@ -2,7 +2,7 @@
 // `earthly` on PATH, then `earth` (EarthBuild's name); and reads its version. No vscode here.
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 
 export const INSTALL_URL = 'https://earthly.dev/get-earthly';
@@ -35,7 +35,7 @@ export function binaryCandidates(configured: string, pathVariable: string, platf
 async function isExecutable(path: string): Promise<boolean> {
   try {
     await access(path, constants.X_OK);
-    return true;
+    return (await stat(path)).isFile();
   } catch {
     return false;
   }

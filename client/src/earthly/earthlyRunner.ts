@@ -9,7 +9,7 @@ import { EARTHLY_TASK_TYPE, setRunTerminalFactory } from './earthlyTask';
 import { RunTerminal, type RunOutcome } from './runTerminal';
 import { EarthlyTaskProvider } from './taskProvider';
 import { TaskSecrets } from './taskSecrets';
-import { WorkspaceTargets, type TargetsRequest } from './workspaceTargets';
+import { WorkspaceTargets, type TargetsSource } from './workspaceTargets';
 
 /** The runner's part of the extension API (tests, and the run UI). */
 export interface EarthlyRunnerApi {
@@ -20,8 +20,8 @@ export interface EarthlyRunnerApi {
   binaryStatus(): Promise<{ readonly text: string; readonly detail: string | undefined }>;
 }
 
-export function registerEarthlyRunner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, acr: AcrApi, request: TargetsRequest): EarthlyRunnerApi {
-  const targets = new WorkspaceTargets(request, log);
+export function registerEarthlyRunner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, acr: AcrApi, server: TargetsSource): EarthlyRunnerApi {
+  const targets = new WorkspaceTargets(server, log);
   const finished = new vscode.EventEmitter<RunOutcome>();
   const secrets = new TaskSecrets(context.secrets, context.globalState);
   const services = { log, secrets, acr: new AcrBeforeRun(acr, targets, log), finished };

@@ -10,6 +10,7 @@ import { readRunSettings, showMissingBinary, missingBinaryMessage } from './bina
 import { buildCommandLine, displayCommandLine, targetFrom } from './commandLine';
 import { findEarthlyBinary } from './earthlyBinary';
 import { isAuthFailure } from './registryHosts';
+import { withAbsoluteEarthfilePath } from './earthlyErrors';
 import { validateTaskDefinition } from './taskDefinition';
 import type { TaskSecrets } from './taskSecrets';
 
@@ -111,12 +112,12 @@ export class RunTerminal implements vscode.Pseudoterminal {
     this.writeLine(`${BOLD}> ${shown}${RESET}${DIM}  (in ${line.cwd})${RESET}`);
     this.services.log.info(`Running ${shown} in ${line.cwd}`);
     let authFailure = false;
-    let partial = '';
-    const scan = (text: string, flush = false): void => {
-      const lines = (partial + text).split('\n');
-      partial = flush ? '' : lines.pop()!;
-      if (!authFailure && lines.some(isAuthFailure)) authFailure = true;
+    const transform = (outputLine: string): string => {
+      if (!authFailure && isAuthFailure(outputLine)) authFailure = true;
+      return withAbsoluteEarthfilePath(outputLine, line.cwd);
     };
+    const stdout = new LineOutput((text) => this.writer.fire(text), transform);
+    const stderr = new LineOutput((text) => this.writer.fire(text), transform);
     const child = spawn(line.file, [...line.args], {
       cwd: line.cwd,
       env: { ...process.env, ...line.env },
@@ -126,13 +127,8 @@ export class RunTerminal implements vscode.Pseudoterminal {
       windowsHide: true,
     });
     this.child = child;
-    const forward = (chunk: Buffer): void => {
-      const text = chunk.toString('utf8');
-      scan(text);
-      this.writer.fire(text.replace(/\r?\n/g, '\r\n'));
-    };
-    child.stdout!.on('data', forward);
-    child.stderr!.on('data', forward);
+    child.stdout!.on('data', (chunk: Buffer) => stdout.write(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => stderr.write(chunk));
     const exitCode = await new Promise<number>((resolve) => {
       child.on('error', (error) => {
         this.writeLine(`${RED}Could not start ${line.file}: ${error.message}${RESET}`);
@@ -140,7 +136,8 @@ export class RunTerminal implements vscode.Pseudoterminal {
       });
       child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? (SIGNALS[signal] ?? 0) : 0)));
     });
-    scan('', true);
+    stdout.end();
+    stderr.end();
     this.child = undefined;
     this.finish(exitCode, definition.target, checks, exitCode === 0 ? undefined : `${binary.name} exited with code ${exitCode}.`, shown, line.cwd, authFailure);
     if (authFailure && this.offerSignIn) void this.services.acr.offerSignInAgain(loginServers, reference, this.rerun);
@@ -175,5 +172,43 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (message) this.writeLine(`${DIM}${message}${RESET}`);
     this.services.finished.fire({ target, registries, exitCode, authFailure, ...(commandLine ? { commandLine } : {}), ...(cwd ? { cwd } : {}) });
     this.closer.fire(exitCode);
+  }
+}
+
+/** Partial lines wait this long for their end before they are shown as they are. */
+const PARTIAL_LINE_MS = 100;
+
+/**
+ * Earthly's output on its way to the terminal: whole lines go through `rewrite` (which also watches
+ * them) and get the terminal's \r\n; a partial line (a prompt, a progress dot) is shown after a pause.
+ */
+class LineOutput {
+  private partial = '';
+  private timer: NodeJS.Timeout | undefined;
+  private readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly emit: (text: string) => void,
+    private readonly rewrite: (line: string) => string,
+  ) {}
+
+  write(chunk: Buffer): void {
+    const lines = (this.partial + this.decoder.decode(chunk, { stream: true })).split('\n');
+    this.partial = lines.pop()!;
+    if (lines.length > 0) this.emit(lines.map((l) => this.rewrite(l.replace(/\r$/, '')) + '\r\n').join(''));
+    clearTimeout(this.timer);
+    if (this.partial) this.timer = setTimeout(() => this.flushPartial(), PARTIAL_LINE_MS);
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+    const rest = this.partial + this.decoder.decode();
+    this.partial = '';
+    if (rest) this.emit(this.rewrite(rest) + '\r\n');
+  }
+
+  private flushPartial(): void {
+    this.emit(this.rewrite(this.partial));
+    this.partial = '';
   }
 }

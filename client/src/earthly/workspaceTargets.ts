@@ -9,8 +9,15 @@ export const EARTHFILE_GLOB = '**/{Earthfile,build.earth}';
 const EXCLUDE_GLOB = '**/node_modules/**';
 const MAX_EARTHFILES = 2000;
 
-/** Sends the targets request through the language client (rejects while the server is not running). */
-export type TargetsRequest = (params: TargetsParams) => Promise<TargetsResult>;
+/** The language server, through the language client (both reject while the server is not running). */
+export interface TargetsSource {
+  readonly request: (params: TargetsParams) => Promise<TargetsResult>;
+  /**
+   * Tells the server about Earthfiles changed on disk. The client's own file events reach it after a
+   * delay; sent here, the notification is ordered before the next targets request.
+   */
+  readonly filesChanged: (changes: readonly { readonly uri: string; readonly type: 1 | 2 | 3 }[]) => Promise<void>;
+}
 
 export interface WorkspaceTarget {
   readonly folder: vscode.WorkspaceFolder;
@@ -27,18 +34,23 @@ export class WorkspaceTargets implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly request: TargetsRequest,
+    private readonly server: TargetsSource,
     private readonly log: vscode.LogOutputChannel,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(EARTHFILE_GLOB);
     this.subscriptions = [
       watcher,
-      watcher.onDidCreate(() => this.invalidate()),
-      watcher.onDidChange(() => this.invalidate()),
-      watcher.onDidDelete(() => this.invalidate()),
+      watcher.onDidCreate((uri) => this.fileChanged(uri, 1)),
+      watcher.onDidChange((uri) => this.fileChanged(uri, 2)),
+      watcher.onDidDelete((uri) => this.fileChanged(uri, 3)),
       vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === LANGUAGE_ID && e.contentChanges.length > 0 && this.invalidate()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
     ];
+  }
+
+  private fileChanged(uri: vscode.Uri, type: 1 | 2 | 3): void {
+    this.server.filesChanged([{ uri: uri.toString(), type }]).catch(() => undefined);
+    this.invalidate();
   }
 
   invalidate(): void {
@@ -59,7 +71,7 @@ export class WorkspaceTargets implements vscode.Disposable {
 
   /** The targets of one Earthfile, asked now (for the pre-run registry check). */
   async targetsOf(earthfile: vscode.Uri): Promise<readonly TargetSummary[]> {
-    const result = await this.request({ uris: [earthfile.toString()] });
+    const result = await this.server.request({ uris: [earthfile.toString()] });
     return result.files.find((f) => f.uri === earthfile.toString())?.targets ?? result.files[0]?.targets ?? [];
   }
 
@@ -67,7 +79,7 @@ export class WorkspaceTargets implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles(EARTHFILE_GLOB, EXCLUDE_GLOB, MAX_EARTHFILES, token);
     if (uris.length === 0 || token?.isCancellationRequested) return [];
     const byString = new Map(uris.map((uri) => [uri.toString(), uri]));
-    const result = await this.request({ uris: [...byString.keys()] });
+    const result = await this.server.request({ uris: [...byString.keys()] });
     const targets: WorkspaceTarget[] = [];
     for (const file of result.files) {
       const earthfile = byString.get(file.uri) ?? vscode.Uri.parse(file.uri);
