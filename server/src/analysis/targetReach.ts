@@ -167,16 +167,14 @@ export class RegistryReach {
 
   private edgesOf(node: Node): Node[] {
     const { file, recipe, carries } = node;
-    const edges: Node[] = [];
-    // A target starts from the base recipe of its file.
-    if (recipe.kind === 'target') edges.push(this.node(file, file.model.base, carries));
-    const sites = this.factsOf(file.model).get(recipe)?.sites ?? [];
     const savesOnlyReferenced = file.model.features.has('referenced-save-only');
-    for (const site of sites) {
+    const passes = (link: Link) => carries && (link !== 'use' || !savesOnlyReferenced);
+    const edges: Node[] = [];
+    // Every target starts with an implicit `FROM +base` (earthly's interpreter, `handleTarget`).
+    if (recipe.kind === 'target') edges.push(this.node(file, file.model.base, passes('use')));
+    for (const site of this.factsOf(file.model).get(recipe)?.sites ?? []) {
       const reached = this.resolve(file, site);
-      if (!reached) continue;
-      const link = LINK_OF_ROLE[site.role];
-      edges.push(this.node(reached.file, reached.recipe, carries && (link !== 'use' || !savesOnlyReferenced)));
+      if (reached) edges.push(this.node(reached.file, reached.recipe, passes(LINK_OF_ROLE[site.role])));
     }
     return edges;
   }

@@ -120,7 +120,7 @@ build:
     assert.deepEqual(t.args, [{ name: 'BASE_ARG', required: false, defaultValue: '$HOME', global: true }]);
   });
 
-  test(`pushes: SAVE IMAGE --push only, in the target, its base recipe or a function it calls (${label})`, () => {
+  test(`pushes: SAVE IMAGE --push only, in the target or a function it calls (${label})`, () => {
     const t = byName(
       targets(`VERSION 0.8
 pushed:
@@ -192,6 +192,32 @@ quiet:
     assert.deepEqual(t.get('via-from')?.registries, ['myreg.azurecr.io']);
     assert.deepEqual(t.get('via-copy')?.registries, ['docker.io', 'myreg.azurecr.io']);
     assert.deepEqual(t.get('chain')?.registries, ['myreg.azurecr.io']);
+  });
+
+  test(`pushes: through a function of another Earthfile; not from the base recipe, reached by an implicit FROM (${label})`, () => {
+    const t = byName(
+      workspace({
+        '/ws/Earthfile': `VERSION 0.8
+IMPORT ./lib
+FROM alpine
+SAVE IMAGE --push base.example.com/base
+release:
+    DO lib+PUBLISH
+plain:
+    RUN true
+`,
+        '/ws/lib/Earthfile': `VERSION 0.8
+PUBLISH:
+    FUNCTION
+    BUILD ../svc+image
+`,
+        '/ws/svc/Earthfile': PUSHER,
+      }),
+    );
+    assert.equal(t.get('release')?.pushes, true);
+    assert.deepEqual(t.get('release')?.registries, ['docker.io', 'localhost:5000', 'myreg.azurecr.io']);
+    assert.equal(t.get('plain')?.pushes, false);
+    assert.deepEqual(t.get('plain')?.registries, ['docker.io']);
   });
 
   test(`pushes: before VERSION 0.6 FROM and COPY pass pushes on (${label})`, () => {
