@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { imageHost } from '../../../server/src/analysis/imageHost';
 import { pathToUri, WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
 import { MAX_TARGET_FILES, requestedUris, TargetLister } from '../../../server/src/features/targets';
 import type { TargetSummary } from '../../../shared/src/protocol';
+import { REPO_ROOT } from '../../harness/paths';
 import { memoryFs } from '../analysis/memoryFs';
+import { ALL_CASES } from '../checks/cases';
 
 const P = (p: string) => path.resolve(p);
 const uriOf = (p: string) => pathToUri(P(p));
@@ -404,4 +407,35 @@ test('imageHost follows the docker reference rules', () => {
     ['', undefined],
   ];
   for (const [image, host] of cases) assert.equal(imageHost(image), host, image);
+});
+
+test('every rule case and valid fixture is listed without throwing, with well-formed summaries', () => {
+  const texts = ALL_CASES.flatMap((c) => [
+    { files: { ...c.files, '/w/Earthfile': c.bad }, name: `${c.code} bad` },
+    { files: { ...c.files, '/w/Earthfile': c.good }, name: `${c.code} good` },
+  ]);
+  const validDir = path.join(REPO_ROOT, 'test', 'fixtures', 'valid');
+  for (const name of readdirSync(validDir)) {
+    texts.push({ files: { '/w/Earthfile': readFileSync(path.join(validDir, name), 'utf8') }, name });
+  }
+  for (const { files, name } of texts) {
+    const listed = targetsIn(files, '/w/Earthfile');
+    for (const t of listed) {
+      assert.ok(Number.isInteger(t.line) && t.line >= 0, name);
+      assert.ok(t.registries.every((r) => r.length > 0 && !r.includes('$')), name);
+      assert.equal(new Set(t.args.map((a) => a.name)).size, t.args.length, name);
+    }
+  }
+});
+
+test('a cycle of 12,000 targets across two Earthfiles is answered without deep recursion', () => {
+  const length = 6_000;
+  const chain = (prefix: string, other: string) =>
+    'VERSION 0.8\n' +
+    Array.from({ length }, (_, i) => `${prefix}${i}:\n    BUILD ${i === 0 ? `${other}+last` : `+${prefix}${i - 1}`}\n`).join('') +
+    `last:\n    BUILD +${prefix}${length - 1}\n    SAVE IMAGE --push r${prefix}.example.com/x\n`;
+  const index = new WorkspaceIndex(memoryFs({ '/ws/Earthfile': chain('a', './b'), '/ws/b/Earthfile': chain('b', '..') }), analyzeText);
+  const targets = new TargetLister(index).targetsOf(uriOf('/ws/Earthfile')).targets;
+  assert.equal(targets.length, length + 1);
+  assert.ok(targets.every((t) => t.pushes && t.registries.join() === 'ra.example.com,rb.example.com'));
 });
