@@ -9,7 +9,7 @@
 // connected components (Tarjan), so each node is visited once per `RegistryReach`, cycles included.
 
 import type { CommandNode } from '../parser/syntax';
-import { hasFlag } from './checks/commandSite';
+import { hasFlag, unquote } from './checks/commandSite';
 import { isReferenceWord } from './fileModel';
 import { imageHost } from './imageHost';
 import type { FileModel, Recipe, ReferenceRole, ReferenceSite } from './model';
@@ -201,14 +201,16 @@ export class RegistryReach {
       if (!facts) byRecipe!.set(recipe, (facts = { pushes: false, pulls: new Set(), pushHosts: new Set(), sites: [] }));
       return facts;
     };
+    const defaults = literalArgDefaults(model);
     const visit = (command: CommandNode, recipe: Recipe) => {
       const use = IMAGE_USE.get(command.keyword.text)?.(command);
       if (!use) return;
       const facts = factsFor(recipe);
       facts.pushes ||= use.push;
       const hosts = use.push ? facts.pushHosts : facts.pulls;
+      const valueOf = (name: string) => defaults.get(recipe)?.get(name) ?? defaults.get(model.base)?.get(name);
       for (const name of use.names) {
-        const host = imageHost(name);
+        const host = imageHost(name, valueOf);
         if (host !== undefined) hosts.add(host);
       }
     };
@@ -220,4 +222,21 @@ export class RegistryReach {
     this.facts.set(model, byRecipe);
     return byRecipe;
   }
+}
+
+/**
+ * The ARG defaults without variables, per recipe; the base recipe's entry holds only its global ARGs.
+ * A build can override them, but the default is the registry a run talks to unless the user says
+ * otherwise, which is what refreshing credentials before a run needs.
+ */
+function literalArgDefaults(model: FileModel): Map<Recipe, Map<string, string>> {
+  const byRecipe = new Map<Recipe, Map<string, string>>();
+  for (const v of model.variables) {
+    if (v.kind !== 'ARG' || v.value === undefined || v.value.includes('$')) continue;
+    if (v.scope.recipe === model.base && !v.global) continue;
+    let values = byRecipe.get(v.scope.recipe);
+    if (!values) byRecipe.set(v.scope.recipe, (values = new Map()));
+    if (!values.has(v.name)) values.set(v.name, unquote(v.value));
+  }
+  return byRecipe;
 }

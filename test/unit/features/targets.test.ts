@@ -254,6 +254,13 @@ acr:
 variable:
     FROM $REGISTRY/base
     SAVE IMAGE --push \${REGISTRY}/app
+own-arg:
+    ARG REGISTRY="mine.azurecr.io"
+    FROM $REGISTRY/base
+unknown:
+    ARG HOST=$(echo x)
+    FROM $HOST/base
+    FROM $UNDECLARED/base
 docker:
     FROM earthly/dind:alpine
     WITH DOCKER --pull quay.io/org/db:1 --load app:latest=+hub
@@ -266,7 +273,10 @@ scratch:
     // Every target starts from the base recipe, which pulls golang from Docker Hub.
     assert.deepEqual(t.get('hub')?.registries, ['docker.io']);
     assert.deepEqual(t.get('acr')?.registries, ['docker.io', 'localhost:5000', 'myreg.azurecr.io', 'other.example.com']);
-    assert.deepEqual(t.get('variable')?.registries, ['docker.io']);
+    // Hosts named by an ARG count with the ARG's default; variables with no literal default are unknown.
+    assert.deepEqual(t.get('variable')?.registries, ['docker.io', 'myreg.azurecr.io']);
+    assert.deepEqual(t.get('own-arg')?.registries, ['docker.io', 'mine.azurecr.io']);
+    assert.deepEqual(t.get('unknown')?.registries, ['docker.io']);
     assert.deepEqual(t.get('docker')?.registries, ['docker.io', 'quay.io']);
     assert.deepEqual(t.get('scratch')?.registries, ['docker.io']);
   });
@@ -407,6 +417,12 @@ test('imageHost follows the docker reference rules', () => {
     ['', undefined],
   ];
   for (const [image, host] of cases) assert.equal(imageHost(image), host, image);
+  const known = (name: string) => ({ REGISTRY: 'myreg.azurecr.io', PORT: '5000' })[name];
+  assert.equal(imageHost('$REGISTRY/app', known), 'myreg.azurecr.io');
+  assert.equal(imageHost('${REGISTRY}/app:1', known), 'myreg.azurecr.io');
+  assert.equal(imageHost('localhost:${PORT}/app', known), 'localhost:5000');
+  assert.equal(imageHost('${REGISTRY:-x.io}/app', known), undefined);
+  assert.equal(imageHost('$OTHER/app', known), undefined);
 });
 
 test('every rule case and valid fixture is listed without throwing, with well-formed summaries', () => {
