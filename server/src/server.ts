@@ -6,7 +6,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -153,13 +155,13 @@ connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid,
 
 // Files are listed one at a time, yielding in between so that a cancellation (or a keystroke) is
 // read while a large workspace is listed.
-connection.onRequest(TARGETS_REQUEST, async (params: TargetsParams | undefined, token): Promise<TargetsResult> => {
+connection.onRequest(TARGETS_REQUEST, async (params: TargetsParams | undefined, token): Promise<TargetsResult | ResponseError> => {
   // Open documents are analysed on a debounce; the answer must reflect their text as it is now.
   for (const document of documents.all()) index.setDocument(document.uri, document.version, document.getText());
   const lister = new TargetLister(index);
   const files: EarthfileTargets[] = [];
   for (const uri of requestedUris(params?.uris)) {
-    if (token.isCancellationRequested) break;
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'earthly/targets was cancelled');
     files.push(lister.targetsOf(uri));
     await new Promise(setImmediate);
   }

@@ -9,7 +9,7 @@
 // connected components (Tarjan), so each node is visited once per `RegistryReach`, cycles included.
 
 import type { CommandNode } from '../parser/syntax';
-import { hasFlag } from './checks/commandSite';
+import { hasFlag, unquote } from './checks/commandSite';
 import { isReferenceWord } from './fileModel';
 import { imageHost } from './imageHost';
 import type { FileModel, Recipe, ReferenceRole, ReferenceSite } from './model';
@@ -30,20 +30,18 @@ export interface RegistryUse {
 }
 
 /**
- * How a reference passes on what the recipe it names does: `inline` runs the recipe as part of the
- * caller (DO), `build` runs it as a target of the build (BUILD), `use` builds it for its image or
- * artifacts (FROM, COPY, FROM DOCKERFILE, WITH DOCKER --load).
+ * Whether the pushes of the recipe a reference names still count under `--referenced-save-only`: BUILD
+ * runs it as a target of the build and DO runs it inline; the others build it only for its image or
+ * artifacts.
  */
-type Link = 'inline' | 'build' | 'use';
-
-const LINK_OF_ROLE: Readonly<Record<ReferenceRole, Link>> = {
-  DO: 'inline',
-  BUILD: 'build',
-  FROM: 'use',
-  COPY: 'use',
-  'FROM DOCKERFILE': 'use',
-  'FROM DOCKERFILE -f': 'use',
-  'WITH DOCKER --load': 'use',
+const KEEPS_PUSHES: Readonly<Record<ReferenceRole, boolean>> = {
+  DO: true,
+  BUILD: true,
+  FROM: false,
+  COPY: false,
+  'FROM DOCKERFILE': false,
+  'FROM DOCKERFILE -f': false,
+  'WITH DOCKER --load': false,
 };
 
 /** The image names a command pulls from or pushes to a registry. */
@@ -52,8 +50,10 @@ interface ImageUse {
   readonly push: boolean;
 }
 
-/** What each command does with images; commands not listed (and a SAVE IMAGE without --push, which only tags locally) do nothing. */
-const IMAGE_USE: ReadonlyMap<string, (command: CommandNode) => ImageUse | undefined> = new Map<string, (command: CommandNode) => ImageUse | undefined>([
+type ImageUseOf = (command: CommandNode) => ImageUse | undefined;
+
+/** What each command does with images; commands not listed do nothing (nor does a SAVE IMAGE without --push: it only tags). */
+const IMAGE_USE: ReadonlyMap<string, ImageUseOf> = new Map<string, ImageUseOf>([
   ['FROM', (c) => (c.args.length > 0 && !isReferenceWord(c.args[0].text) ? { names: [c.args[0].text], push: false } : undefined)],
   ['SAVE IMAGE', (c) => (hasFlag(c, 'push') ? { names: c.args.map((a) => a.text), push: true } : undefined)],
   ['WITH DOCKER', (c) => ({ names: c.flags.flatMap((f) => (f.name === 'pull' && f.value !== undefined ? [f.value] : [])), push: false })],
@@ -80,7 +80,7 @@ interface Node {
   onStack: boolean;
   edges?: readonly Node[];
   /** Set once the node's component is complete: shared by every node of the component. */
-  use?: { pushes: boolean; readonly hosts: Set<string> };
+  total?: { pushes: boolean; readonly hosts: Set<string> };
 }
 
 export type ReachWorkspace = Pick<WorkspaceIndex, 'resolveReference'>;
@@ -97,8 +97,8 @@ export class RegistryReach {
   of(file: ReachFile, target: Recipe): RegistryUse {
     const root = this.node(file, target, true);
     this.solve(root);
-    const use = root.use!;
-    return { pushes: use.pushes, registries: [...use.hosts].sort() };
+    const total = root.total!;
+    return { pushes: total.pushes, registries: [...total.hosts].sort() };
   }
 
   private node(file: ReachFile, recipe: Recipe, carries: boolean): Node {
@@ -110,7 +110,7 @@ export class RegistryReach {
 
   /** Tarjan's algorithm from `root`, iteratively (reference chains can be thousands of targets long). */
   private solve(root: Node): void {
-    if (root.use) return;
+    if (root.total) return;
     const stack: Node[] = [];
     const frames: { node: Node; next: number }[] = [];
     const enter = (node: Node) => {
@@ -127,7 +127,7 @@ export class RegistryReach {
       const edges = node.edges!;
       if (frame.next < edges.length) {
         const next = edges[frame.next++];
-        if (next.use) continue;
+        if (next.total) continue;
         if (next.index < 0) enter(next);
         else if (next.onStack) node.low = Math.min(node.low, next.index);
         continue;
@@ -143,40 +143,38 @@ export class RegistryReach {
 
   /** Sums up a strongly connected component: its own facts and those of the components it reaches. */
   private complete(component: readonly Node[]): void {
-    const use = { pushes: false, hosts: new Set<string>() };
+    const total = { pushes: false, hosts: new Set<string>() };
     for (const node of component) {
       const facts = this.factsOf(node.file.model).get(node.recipe);
       if (facts) {
-        for (const host of facts.pulls) use.hosts.add(host);
+        for (const host of facts.pulls) total.hosts.add(host);
         if (node.carries) {
-          use.pushes ||= facts.pushes;
-          for (const host of facts.pushHosts) use.hosts.add(host);
+          total.pushes ||= facts.pushes;
+          for (const host of facts.pushHosts) total.hosts.add(host);
         }
       }
       for (const next of node.edges!) {
-        if (!next.use) continue;
-        use.pushes ||= next.use.pushes;
-        for (const host of next.use.hosts) use.hosts.add(host);
+        if (!next.total) continue;
+        total.pushes ||= next.total.pushes;
+        for (const host of next.total.hosts) total.hosts.add(host);
       }
     }
     for (const node of component) {
       node.onStack = false;
-      node.use = use;
+      node.total = total;
     }
   }
 
   private edgesOf(node: Node): Node[] {
     const { file, recipe, carries } = node;
-    const edges: Node[] = [];
-    // A target starts from the base recipe of its file.
-    if (recipe.kind === 'target') edges.push(this.node(file, file.model.base, carries));
-    const sites = this.factsOf(file.model).get(recipe)?.sites ?? [];
     const savesOnlyReferenced = file.model.features.has('referenced-save-only');
-    for (const site of sites) {
+    const passes = (role: ReferenceRole) => carries && (KEEPS_PUSHES[role] || !savesOnlyReferenced);
+    const edges: Node[] = [];
+    // Every target starts with an implicit `FROM +base` (earthly's interpreter, `handleTarget`).
+    if (recipe.kind === 'target') edges.push(this.node(file, file.model.base, passes('FROM')));
+    for (const site of this.factsOf(file.model).get(recipe)?.sites ?? []) {
       const reached = this.resolve(file, site);
-      if (!reached) continue;
-      const link = LINK_OF_ROLE[site.role];
-      edges.push(this.node(reached.file, reached.recipe, carries && (link !== 'use' || !savesOnlyReferenced)));
+      if (reached) edges.push(this.node(reached.file, reached.recipe, passes(site.role)));
     }
     return edges;
   }
@@ -203,14 +201,16 @@ export class RegistryReach {
       if (!facts) byRecipe!.set(recipe, (facts = { pushes: false, pulls: new Set(), pushHosts: new Set(), sites: [] }));
       return facts;
     };
+    const defaults = literalArgDefaults(model);
     const visit = (command: CommandNode, recipe: Recipe) => {
       const use = IMAGE_USE.get(command.keyword.text)?.(command);
       if (!use) return;
       const facts = factsFor(recipe);
       facts.pushes ||= use.push;
       const hosts = use.push ? facts.pushHosts : facts.pulls;
+      const valueOf = (name: string) => defaults.get(recipe)?.get(name) ?? defaults.get(model.base)?.get(name);
       for (const name of use.names) {
-        const host = imageHost(name);
+        const host = imageHost(name, valueOf);
         if (host !== undefined) hosts.add(host);
       }
     };
@@ -222,4 +222,21 @@ export class RegistryReach {
     this.facts.set(model, byRecipe);
     return byRecipe;
   }
+}
+
+/**
+ * The ARG defaults without variables, per recipe; the base recipe's entry holds only its global ARGs.
+ * A build can override them, but the default is the registry a run talks to unless the user says
+ * otherwise, which is what refreshing credentials before a run needs.
+ */
+function literalArgDefaults(model: FileModel): Map<Recipe, Map<string, string>> {
+  const byRecipe = new Map<Recipe, Map<string, string>>();
+  for (const v of model.variables) {
+    if (v.kind !== 'ARG' || v.value === undefined || v.value.includes('$')) continue;
+    if (v.scope.recipe === model.base && !v.global) continue;
+    let values = byRecipe.get(v.scope.recipe);
+    if (!values) byRecipe.set(v.scope.recipe, (values = new Map()));
+    if (!values.has(v.name)) values.set(v.name, unquote(v.value));
+  }
+  return byRecipe;
 }

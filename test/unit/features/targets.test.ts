@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { imageHost } from '../../../server/src/analysis/imageHost';
 import { pathToUri, WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
 import { MAX_TARGET_FILES, requestedUris, TargetLister } from '../../../server/src/features/targets';
 import type { TargetSummary } from '../../../shared/src/protocol';
+import { REPO_ROOT } from '../../harness/paths';
 import { memoryFs } from '../analysis/memoryFs';
+import { ALL_CASES } from '../checks/cases';
 
 const P = (p: string) => path.resolve(p);
 const uriOf = (p: string) => pathToUri(P(p));
@@ -120,7 +123,7 @@ build:
     assert.deepEqual(t.args, [{ name: 'BASE_ARG', required: false, defaultValue: '$HOME', global: true }]);
   });
 
-  test(`pushes: SAVE IMAGE --push only, in the target, its base recipe or a function it calls (${label})`, () => {
+  test(`pushes: SAVE IMAGE --push only, in the target or a function it calls (${label})`, () => {
     const t = byName(
       targets(`VERSION 0.8
 pushed:
@@ -194,6 +197,32 @@ quiet:
     assert.deepEqual(t.get('chain')?.registries, ['myreg.azurecr.io']);
   });
 
+  test(`pushes: through a function of another Earthfile; not from the base recipe, reached by an implicit FROM (${label})`, () => {
+    const t = byName(
+      workspace({
+        '/ws/Earthfile': `VERSION 0.8
+IMPORT ./lib
+FROM alpine
+SAVE IMAGE --push base.example.com/base
+release:
+    DO lib+PUBLISH
+plain:
+    RUN true
+`,
+        '/ws/lib/Earthfile': `VERSION 0.8
+PUBLISH:
+    FUNCTION
+    BUILD ../svc+image
+`,
+        '/ws/svc/Earthfile': PUSHER,
+      }),
+    );
+    assert.equal(t.get('release')?.pushes, true);
+    assert.deepEqual(t.get('release')?.registries, ['docker.io', 'localhost:5000', 'myreg.azurecr.io']);
+    assert.equal(t.get('plain')?.pushes, false);
+    assert.deepEqual(t.get('plain')?.registries, ['docker.io']);
+  });
+
   test(`pushes: before VERSION 0.6 FROM and COPY pass pushes on (${label})`, () => {
     const t = byName(
       workspace({
@@ -225,6 +254,13 @@ acr:
 variable:
     FROM $REGISTRY/base
     SAVE IMAGE --push \${REGISTRY}/app
+own-arg:
+    ARG REGISTRY="mine.azurecr.io"
+    FROM $REGISTRY/base
+unknown:
+    ARG HOST=$(echo x)
+    FROM $HOST/base
+    FROM $UNDECLARED/base
 docker:
     FROM earthly/dind:alpine
     WITH DOCKER --pull quay.io/org/db:1 --load app:latest=+hub
@@ -237,7 +273,10 @@ scratch:
     // Every target starts from the base recipe, which pulls golang from Docker Hub.
     assert.deepEqual(t.get('hub')?.registries, ['docker.io']);
     assert.deepEqual(t.get('acr')?.registries, ['docker.io', 'localhost:5000', 'myreg.azurecr.io', 'other.example.com']);
-    assert.deepEqual(t.get('variable')?.registries, ['docker.io']);
+    // Hosts named by an ARG count with the ARG's default; variables with no literal default are unknown.
+    assert.deepEqual(t.get('variable')?.registries, ['docker.io', 'myreg.azurecr.io']);
+    assert.deepEqual(t.get('own-arg')?.registries, ['docker.io', 'mine.azurecr.io']);
+    assert.deepEqual(t.get('unknown')?.registries, ['docker.io']);
     assert.deepEqual(t.get('docker')?.registries, ['docker.io', 'quay.io']);
     assert.deepEqual(t.get('scratch')?.registries, ['docker.io']);
   });
@@ -378,4 +417,41 @@ test('imageHost follows the docker reference rules', () => {
     ['', undefined],
   ];
   for (const [image, host] of cases) assert.equal(imageHost(image), host, image);
+  const known = (name: string) => ({ REGISTRY: 'myreg.azurecr.io', PORT: '5000' })[name];
+  assert.equal(imageHost('$REGISTRY/app', known), 'myreg.azurecr.io');
+  assert.equal(imageHost('${REGISTRY}/app:1', known), 'myreg.azurecr.io');
+  assert.equal(imageHost('localhost:${PORT}/app', known), 'localhost:5000');
+  assert.equal(imageHost('${REGISTRY:-x.io}/app', known), undefined);
+  assert.equal(imageHost('$OTHER/app', known), undefined);
+});
+
+test('every rule case and valid fixture is listed without throwing, with well-formed summaries', () => {
+  const texts = ALL_CASES.flatMap((c) => [
+    { files: { ...c.files, '/w/Earthfile': c.bad }, name: `${c.code} bad` },
+    { files: { ...c.files, '/w/Earthfile': c.good }, name: `${c.code} good` },
+  ]);
+  const validDir = path.join(REPO_ROOT, 'test', 'fixtures', 'valid');
+  for (const name of readdirSync(validDir)) {
+    texts.push({ files: { '/w/Earthfile': readFileSync(path.join(validDir, name), 'utf8') }, name });
+  }
+  for (const { files, name } of texts) {
+    const listed = targetsIn(files, '/w/Earthfile');
+    for (const t of listed) {
+      assert.ok(Number.isInteger(t.line) && t.line >= 0, name);
+      assert.ok(t.registries.every((r) => r.length > 0 && !r.includes('$')), name);
+      assert.equal(new Set(t.args.map((a) => a.name)).size, t.args.length, name);
+    }
+  }
+});
+
+test('a cycle of 12,000 targets across two Earthfiles is answered without deep recursion', () => {
+  const length = 6_000;
+  const chain = (prefix: string, other: string) =>
+    'VERSION 0.8\n' +
+    Array.from({ length }, (_, i) => `${prefix}${i}:\n    BUILD ${i === 0 ? `${other}+last` : `+${prefix}${i - 1}`}\n`).join('') +
+    `last:\n    BUILD +${prefix}${length - 1}\n    SAVE IMAGE --push r${prefix}.example.com/x\n`;
+  const index = new WorkspaceIndex(memoryFs({ '/ws/Earthfile': chain('a', './b'), '/ws/b/Earthfile': chain('b', '..') }), analyzeText);
+  const targets = new TargetLister(index).targetsOf(uriOf('/ws/Earthfile')).targets;
+  assert.equal(targets.length, length + 1);
+  assert.ok(targets.every((t) => t.pushes && t.registries.join() === 'ra.example.com,rb.example.com'));
 });
