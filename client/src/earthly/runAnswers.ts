@@ -93,6 +93,22 @@ export function typedFlags(text: string): string[] {
   return words[0]?.startsWith('-') ? words : [];
 }
 
+const SECRET_FLAGS: readonly string[] = ['--secret', '-s'];
+
+/**
+ * The names of secrets whose values `flags` would put on the command line (`--secret NAME=value`,
+ * `-s NAME=value`, `--secret=NAME=value`), which would show them in the terminal and keep them with
+ * the remembered answers. `--secret NAME` alone is fine: earthly reads the value from the environment.
+ */
+export function secretsWithValues(flags: readonly string[]): string[] {
+  const nameIfValued = (given: string | undefined) => (given?.includes('=') ? given.slice(0, given.indexOf('=')) : undefined);
+  return flags.flatMap((flag, i) => {
+    const joined = SECRET_FLAGS.find((f) => flag.startsWith(`${f}=`));
+    const name = SECRET_FLAGS.includes(flag) ? nameIfValued(flags[i + 1]) : joined ? nameIfValued(flag.slice(joined.length + 1)) : undefined;
+    return name ? [name] : [];
+  });
+}
+
 /** The flag a picked choice stands for, given the value asked for when it takes one. */
 export function flagOf(choice: FlagChoice, value?: string): string {
   return choice.value ? `${choice.value.flag}=${value ?? ''}` : choice.label;

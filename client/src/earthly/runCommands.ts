@@ -19,10 +19,10 @@ import { askRunAnswers } from './runPrompts';
 import { pickRows, type PickableTarget } from './targetPickRows';
 import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
 
-export const PICK_TARGET_COMMAND = 'earthly.pickTarget';
-export const RERUN_LAST_TARGET_COMMAND = 'earthly.rerunLastTarget';
-export const RUN_TARGET_AT_CURSOR_COMMAND = 'earthly.runTargetAtCursor';
-export const RUN_EDITOR_TARGET_COMMAND = 'earthly.runEditorTarget';
+const PICK_TARGET_COMMAND = 'earthly.pickTarget';
+const RERUN_LAST_TARGET_COMMAND = 'earthly.rerunLastTarget';
+const RUN_TARGET_AT_CURSOR_COMMAND = 'earthly.runTargetAtCursor';
+const RUN_EDITOR_TARGET_COMMAND = 'earthly.runEditorTarget';
 
 const WITH_PUSH: RunAnswers = { args: {}, flags: ['--push'] };
 

@@ -23,9 +23,9 @@ interface LensKind {
 }
 
 const LENS_KINDS: readonly LensKind[] = [
-  { title: '$(play) Run', tooltip: (t) => `earthly +${t}`, command: RUN_TARGET_COMMAND, applies: () => true },
-  { title: 'Run with --push', tooltip: (t) => `earthly --push +${t}`, command: RUN_TARGET_WITH_PUSH_COMMAND, applies: (t) => t.pushes },
-  { title: 'Run…', tooltip: (t) => `Run +${t} with build arguments and flags`, command: RUN_TARGET_WITH_ARGS_COMMAND, applies: () => true },
+  { title: '$(play) Run', tooltip: (t) => `Run +${t} in the terminal`, command: RUN_TARGET_COMMAND, applies: () => true },
+  { title: 'Run with --push', tooltip: (t) => `Run +${t} and push its images`, command: RUN_TARGET_WITH_PUSH_COMMAND, applies: (t) => t.pushes },
+  { title: 'Run…', tooltip: (t) => `Run +${t} with ARGs and flags you choose`, command: RUN_TARGET_WITH_ARGS_COMMAND, applies: () => true },
 ];
 
 /** The lenses above the targets of one Earthfile (the server lists targets only, never functions). */

@@ -1,7 +1,7 @@
 // "Run…": one input box per ARG of the target, then a multi-select of flags. Escape anywhere cancels.
 import * as vscode from 'vscode';
 import type { TargetSummary } from '../../../shared/src/protocol';
-import { argSteps, argValueProblem, flagChoices, flagOf, typedFlags, type FlagChoice, type RunAnswers } from './runAnswers';
+import { argSteps, argValueProblem, flagChoices, flagOf, secretsWithValues, typedFlags, type FlagChoice, type RunAnswers } from './runAnswers';
 
 export async function askRunAnswers(target: TargetSummary, reference: string, remembered: RunAnswers): Promise<RunAnswers | undefined> {
   const steps = argSteps(target.args, remembered);
@@ -58,5 +58,13 @@ async function askFlags(title: string, remembered: readonly string[]): Promise<s
     if (value === undefined) return undefined;
     flags.push(flagOf(choice, value.trim()));
   }
-  return [...new Set([...flags, ...typedFlags(accepted.typed)])];
+  const all = [...new Set([...flags, ...typedFlags(accepted.typed)])];
+  const secrets = secretsWithValues(all);
+  if (secrets.length > 0) {
+    void vscode.window.showWarningMessage(
+      `Earthly: not run, so that the value of ${secrets.join(', ')} stays off the command line. Pass --secret ${secrets[0]} without a value (earthly reads it from the environment), or name it in a task's "secrets" (Earthly: Set Secret… stores it).`,
+    );
+    return undefined;
+  }
+  return all;
 }

@@ -10,6 +10,7 @@ import {
   OTHER_FLAG,
   parseRunAnswers,
   runDefinition,
+  secretsWithValues,
   typedFlags,
 } from '../../../client/src/earthly/runAnswers';
 
@@ -81,4 +82,10 @@ test('typed text is flags only when it starts with a dash; otherwise it was a fi
 test('remembered answers are validated', () => {
   assert.deepEqual(parseRunAnswers({ args: { A: 'x', B: 2 }, flags: ['--ci', null] }), { args: { A: 'x' }, flags: ['--ci'] });
   for (const garbage of [undefined, null, 'x', [], { args: [], flags: 'x' }]) assert.deepEqual(parseRunAnswers(garbage), NO_ANSWERS);
+});
+
+test('secret values on the command line are found, by name only; --secret NAME alone is fine', () => {
+  assert.deepEqual(secretsWithValues(['--secret', 'TOKEN=abc', '-s', 'KEY=x=y', '--secret=PASS=p', '-s=OTHER=o']), ['TOKEN', 'KEY', 'PASS', 'OTHER']);
+  assert.deepEqual(secretsWithValues(['--secret', 'TOKEN', '--secret=NPM', '--push', '--platform=linux/amd64']), []);
+  assert.deepEqual(secretsWithValues(['--secret']), []);
 });
