@@ -139,6 +139,18 @@ describe('Run lenses and run commands', () => {
     assert.deepEqual(run.argv, [`${referencePrefix}build`]);
   });
 
+  it('"Run Target at Cursor" runs nothing in a function or the base recipe, nor a lens command given no target', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = standInRuns().length;
+    for (const line of [1, 9]) {
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      assert.equal(await vscode.commands.executeCommand('earthly.runTargetAtCursor'), undefined, `line ${line}`);
+    }
+    assert.equal(await vscode.commands.executeCommand('earthly.runTarget', 'not a location'), undefined);
+    assert.equal(vscode.tasks.taskExecutions.filter((e) => e.task.definition.type === 'earthly').length, 0, 'a task started');
+    assert.equal(standInRuns().length, before);
+  });
+
   it('the editor title\'s run button runs the target at the cursor', async () => {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(14, 4, 14, 4); // DO +GREET, inside image's block

@@ -64,32 +64,33 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     return folder;
   };
 
-  const run = async (location: TargetLocation, answers: RunAnswers): Promise<void> => {
+  /** Runs the target as a task; the execution is what the commands return (tests read it). */
+  const run = async (location: TargetLocation, answers: RunAnswers): Promise<vscode.TaskExecution | undefined> => {
     const uri = vscode.Uri.parse(location.uri);
     const folder = folderOf(uri);
-    if (!folder) return;
+    if (!folder) return undefined;
     const definition = runDefinition(targetReference(folder, uri, location.target), answers);
     await history.record({ location, answers });
     log.info(`Running ${definition.target}${definition.flags ? ` ${definition.flags.join(' ')}` : ''}.`);
-    await vscode.tasks.executeTask(createEarthlyTask(definition, folder));
+    return vscode.tasks.executeTask(createEarthlyTask(definition, folder));
   };
 
-  const runWithArgs = async (location: TargetLocation): Promise<void> => {
+  const runWithArgs = async (location: TargetLocation): Promise<vscode.TaskExecution | undefined> => {
     const uri = vscode.Uri.parse(location.uri);
     const folder = folderOf(uri);
-    if (!folder) return;
+    if (!folder) return undefined;
     const target = (await targets.targetsOf(uri)).find((t) => t.name === location.target);
     if (!target) {
       void vscode.window.showWarningMessage(`Earthly: ${vscode.workspace.asRelativePath(uri)} has no target ${location.target} any more.`);
-      return;
+      return undefined;
     }
     const answers = await askRunAnswers(target, targetReference(folder, uri, target.name), history.answersFor(location));
-    if (!answers) return;
+    if (!answers) return undefined;
     await history.remember(location, answers);
-    await run(location, answers);
+    return run(location, answers);
   };
 
-  const pickTarget = async (): Promise<void> => {
+  const pickTarget = async (): Promise<vscode.TaskExecution | undefined> => {
     const pick = vscode.window.createQuickPick<TargetItem>();
     pick.title = 'Earthly: Run Target';
     pick.placeholder = 'Pick a target to run';
@@ -111,11 +112,11 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     pick.show();
     try {
       const listed = (await targets.list(loading.token)).map(pickable);
-      if (loading.token.isCancellationRequested) return;
+      if (loading.token.isCancellationRequested) return undefined;
       if (listed.length === 0) {
         pick.hide();
         void vscode.window.showInformationMessage('Earthly: no targets found in the Earthfiles of this workspace.');
-        return;
+        return undefined;
       }
       pick.items = pickRows(listed, history.recent()).map((row): TargetItem =>
         row.kind === 'separator'
@@ -125,24 +126,23 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
       pick.busy = false;
       const choice = await chosen;
       pick.hide();
-      if (choice) await (choice.withArgs ? runWithArgs(choice.target.location) : run(choice.target.location, NO_ANSWERS));
+      if (!choice) return undefined;
+      return await (choice.withArgs ? runWithArgs(choice.target.location) : run(choice.target.location, NO_ANSWERS));
     } catch (error) {
       pick.hide();
       if (!loading.token.isCancellationRequested) failed(error);
+      return undefined;
     } finally {
       pick.dispose();
       loading.dispose();
     }
   };
 
-  const rerunLast = async (): Promise<void> => {
+  const rerunLast = async (): Promise<vscode.TaskExecution | undefined> => {
     const last = history.recent()[0];
-    if (!last) {
-      const choice = await vscode.window.showInformationMessage('Earthly: no target has been run in this workspace yet.', 'Run Target…');
-      if (choice) await pickTarget();
-      return;
-    }
-    await run(last.location, last.answers);
+    if (last) return run(last.location, last.answers);
+    const choice = await vscode.window.showInformationMessage('Earthly: no target has been run in this workspace yet.', 'Run Target…');
+    return choice ? pickTarget() : undefined;
   };
 
   /** The block around the cursor of an Earthfile's editor, and where its target (if it is one) is. */
@@ -151,42 +151,44 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     return { block: enclosingBlock(document.getText().split(/\r?\n/), summaries, selection.active.line), uri: document.uri.toString() };
   };
 
-  const runAtCursor = async (): Promise<void> => {
+  const runAtCursor = async (): Promise<vscode.TaskExecution | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId !== LANGUAGE_ID) {
       void vscode.window.showInformationMessage('Earthly: open an Earthfile and put the cursor inside a target to run it.');
-      return;
+      return undefined;
     }
     const { block, uri } = await blockAtCursor(editor);
-    if (block.kind === 'target') await run({ uri, target: block.target.name }, NO_ANSWERS);
-    else void vscode.window.showInformationMessage(notATarget(block));
+    if (block.kind === 'target') return run({ uri, target: block.target.name }, NO_ANSWERS);
+    void vscode.window.showInformationMessage(notATarget(block));
+    return undefined;
   };
 
   /** The editor title's button: the target at the cursor, or the picker when the cursor is elsewhere. */
-  const runEditorTarget = async (): Promise<void> => {
+  const runEditorTarget = async (): Promise<vscode.TaskExecution | undefined> => {
     const editor = vscode.window.activeTextEditor;
     const { block, uri } = editor?.document.languageId === LANGUAGE_ID ? await blockAtCursor(editor) : { block: undefined, uri: '' };
-    if (block?.kind === 'target') await run({ uri, target: block.target.name }, NO_ANSWERS);
-    else await pickTarget();
+    return block?.kind === 'target' ? run({ uri, target: block.target.name }, NO_ANSWERS) : pickTarget();
   };
 
   /** The command wrapped so a failure becomes a message instead of an unhandled rejection. */
   const guarded =
-    <A extends unknown[]>(command: (...args: A) => Promise<unknown>) =>
-    async (...args: A): Promise<void> => {
+    <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
       try {
-        await command(...args);
+        return await command(...args);
       } catch (error) {
         failed(error);
+        return undefined;
       }
     };
 
   /** The lens commands take a TargetLocation; anything else (e.g. from a keybinding) is explained. */
-  const withLocation = (command: (location: TargetLocation) => Promise<void>) =>
+  const withLocation = (command: (location: TargetLocation) => Promise<vscode.TaskExecution | undefined>) =>
     guarded(async (arg: unknown) => {
       const location = asTargetLocation(arg);
-      if (location) await command(location);
-      else void vscode.window.showWarningMessage('Earthly: this command runs the target of a CodeLens; use "Earthly: Run Target…" to pick one.');
+      if (location) return command(location);
+      void vscode.window.showWarningMessage('Earthly: this command runs the target of a CodeLens; use "Earthly: Run Target…" to pick one.');
+      return undefined;
     });
 
   context.subscriptions.push(
