@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { answer } from './acrLogin';
-import { openFile, runCommand, waitForWorkbench, type Flow } from './workbench';
+import { openFile, runCommand, waitForTerminalText, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 
@@ -18,11 +18,6 @@ greet:
     ARG GREETING=hello
     RUN echo "$GREETING, $NAME"
 `;
-
-/** Waits for the terminal to show `text` (xterm's DOM rows: the harness turns GPU rendering off). */
-async function waitForTerminalText(page: Page, text: string): Promise<void> {
-  await page.locator('.terminal-wrapper.active .xterm-rows', { hasText: text }).waitFor({ timeout: STEP_TIMEOUT });
-}
 
 /** Clicks the CodeLens whose text is exactly `title` (codicons render as empty spans). */
 async function clickLens(page: Page, title: string): Promise<void> {

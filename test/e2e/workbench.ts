@@ -51,3 +51,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
 }
+
+/** Waits for the active terminal to show `text` (the test code-server draws terminals as DOM rows). */
+export async function waitForTerminalText(page: Page, text: string): Promise<void> {
+  await page.locator('.terminal-wrapper.active .xterm-rows', { hasText: text }).waitFor({ timeout: STEP_TIMEOUT });
+}

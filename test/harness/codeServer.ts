@@ -91,6 +91,8 @@ const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // The DOM renderer keeps the terminal's text in the page, where browser flows read it.
+  'terminal.integrated.gpuAcceleration': 'off',
 };
 
 function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {

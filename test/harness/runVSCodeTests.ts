@@ -122,9 +122,7 @@ async function main(): Promise<number> {
       // VSCODE_CLI keeps code-server from replacing this PATH with the login shell's in the extension host.
       VSCODE_CLI: '1', PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, 'earthly-runs.jsonl') },
     // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
-    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts',
-      // The terminal draws with DOM rows the flows can read, not on a canvas.
-      'terminal.integrated.gpuAcceleration': 'off' },
+    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts' },
   }).catch(async (error: unknown) => {
     await registry.stop();
     throw error;

@@ -1,0 +1,80 @@
+// A person runs an Earthly task that pushes to the local registry without being signed in: the run
+// offers "Sign in to <registry>", signs in with a service principal, then runs, and the terminal shows
+// earthly's output. The registry refuses the push (401): "Sign in again and re-run" does both.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { answer, pick } from './acrLogin';
+import { runCommand, waitForWorkbench, type Flow } from './workbench';
+
+const STEP_TIMEOUT = 30_000;
+const DIR = 'runner-flow';
+
+/** The first row of the open quick pick that shows `text`. */
+function row(page: Page, text: string) {
+  return page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+}
+
+/** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
+async function runTask(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Tasks: Run Task');
+  await row(page, 'Tasks: Run Task').click({ timeout: STEP_TIMEOUT });
+  await row(page, 'earthly').click({ timeout: STEP_TIMEOUT });
+  await page.locator('.quick-input-widget input').fill(name);
+  await row(page, name).click({ timeout: STEP_TIMEOUT });
+}
+
+async function clickNotificationButton(page: Page, label: string): Promise<void> {
+  await page.locator('.notifications-toasts .monaco-button', { hasText: label }).first().click({ timeout: STEP_TIMEOUT });
+}
+
+async function signInWithServicePrincipal(page: Page, clientId: string, clientSecret: string): Promise<void> {
+  await pick(page, 'Service principal');
+  // The tenant comes prefilled from the registry's `acr.registries` entry.
+  await answer(page, 'Tenant (directory) id');
+  await answer(page, 'Application (client) id', clientId);
+  await answer(page, 'Client secret', clientSecret);
+}
+
+export const earthlyTaskFlow: Flow = {
+  name: 'Earthly task: signs in to the registry a push needs, runs, and after a 401 signs in again and re-runs',
+  async run({ page, workspace, acr, screenshot }) {
+    // The harness keeps the stand-in's record next to the workspace, in the run's scratch folder.
+    const record = join(dirname(workspace), 'earthly-runs.jsonl');
+    const runsOf = (target: string): number =>
+      existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter((l) => l && (JSON.parse(l) as { argv: string[] }).argv.includes(target)).length : 0;
+    mkdirSync(join(workspace, DIR), { recursive: true });
+    writeFileSync(
+      join(workspace, DIR, 'Earthfile'),
+      [
+        'VERSION 0.8',
+        'unauthorized:',
+        '    FROM alpine:3.20',
+        `    SAVE IMAGE --push ${acr.loginServer}/flow/app:denied`,
+        '',
+      ].join('\n'),
+    );
+    await waitForWorkbench(page);
+    await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
+
+    await runTask(page, `./${DIR}+unauthorized --push`);
+    await clickNotificationButton(page, `Sign in to ${acr.loginServer}`);
+    await signInWithServicePrincipal(page, acr.servicePrincipal.clientId, acr.servicePrincipal.clientSecret);
+    const terminal = page.locator('.terminal .xterm-rows');
+    await terminal.filter({ hasText: `> earthly --push ./${DIR}+unauthorized` }).waitFor({ timeout: STEP_TIMEOUT });
+    await terminal.filter({ hasText: '401 Unauthorized' }).waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('earthly-task-401');
+    await clickNotificationButton(page, 'Sign in again and re-run');
+    await signInWithServicePrincipal(page, acr.servicePrincipal.clientId, acr.servicePrincipal.clientSecret);
+    const deadline = Date.now() + STEP_TIMEOUT;
+    while (runsOf(`./${DIR}+unauthorized`) < 2) {
+      if (Date.now() > deadline) throw new Error(`the task did not run again after signing in (runs: ${runsOf(`./${DIR}+unauthorized`)})`);
+      await page.waitForTimeout(100);
+    }
+    // The re-run found the registry signed in: it checked the credentials instead of asking.
+    await terminal.filter({ hasText: `The credentials for ${acr.loginServer} are fresh` }).waitFor({ timeout: STEP_TIMEOUT });
+    await runCommand(page, 'ACR: Logout');
+    await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
+  },
+};
