@@ -72,6 +72,8 @@ function acrEnvironment(registry: Registry, scratch: string): { env: Record<stri
     EARTHLY_TEST_ACR: JSON.stringify(acr),
     // Stand-ins for tools that cannot be installed here (az), ahead of anything real on PATH.
     PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`,
+    // Else VS Code's server gives the extension host the PATH of a login shell instead of this one.
+    VSCODE_CLI: '1',
   };
   return { env, acr };
 }

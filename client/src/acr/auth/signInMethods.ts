@@ -52,7 +52,7 @@ export interface DeviceCodePrompt {
 export const METHOD_LABELS: Record<SignInMethod, string> = {
   vscodeAccount: 'Microsoft account signed in to VS Code',
   azureCli: 'Azure CLI (az login)',
-  servicePrincipal: 'Service principal with a client secret',
+  servicePrincipal: 'Service principal with a secret',
   servicePrincipalCertificate: 'Service principal with a certificate',
   deviceCode: 'Device code',
   adminUser: 'Admin user or repository-scoped token',

@@ -333,6 +333,7 @@ export class AcrSignIns implements vscode.Disposable {
       // Signed out (or in again) meanwhile: the scheduler ignores the result of a renewal it forgot.
       return acquired.refreshToken;
     }
+    this.needsSignIn.delete(loginServer);
     await this.writeToken(loginServer, acquired.refreshToken, { ...record, ...(acquired.audience ? { audience: acquired.audience } : {}) }, record.credentials);
     this.log.info(`Renewed the token for ${loginServer}.`);
     return acquired.refreshToken;
