@@ -2,6 +2,7 @@
 // short-lived tokens are renewed before they expire (also after a restart), logout restores docker's config
 // exactly and removes the stored secret, failures say what to do, and no secret reaches the logs or the settings.
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -30,6 +31,11 @@ function filesUnder(dir: string): string[] {
 
 /** What the `acr.login` command resolves to (the Earthly runner relies on it). */
 type LoginResult = { loginServer: string; method: string } | undefined;
+
+/** Runs the `az` on PATH (the stand-in), as a person would in a terminal. */
+function runAzureCli(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => execFile('az', args, (error) => (error ? reject(error) : resolve())));
+}
 
 async function pullSucceeds(env: AcrTestEnvironment): Promise<void> {
   const { code, stderr } = await skopeoInspect(env);
@@ -223,6 +229,22 @@ describe('ACR sign-in', function () {
       return settled;
     });
     assert.equal(await cancelled, undefined);
+  });
+
+  it('when az is signed out, renewing says to run az login and asks to sign in again; after az login it renews', async () => {
+    await acr.login({ loginServer: env.loginServer, method: 'azureCli', tenantId: env.tenantId });
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    await runAzureCli(['logout']);
+    try {
+      await assert.rejects(acr.renewNow(env.loginServer), new RegExp(`run "az login --tenant ${env.tenantId}"`));
+      assert.equal(acr.status()[0]?.needsSignIn, true);
+    } finally {
+      await runAzureCli(['login']);
+    }
+    await acr.renewNow(env.loginServer);
+    assert.equal(acr.status()[0]?.needsSignIn, false);
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    await pullSucceeds(env);
   });
 
   it('without az on PATH the Azure CLI method says to install it', async () => {

@@ -88,7 +88,9 @@ export async function askForLogin(signIns: AcrSignIns, given: PartialLoginReques
     const tenantId = given.tenantId ?? (await ask(title, 'Tenant (directory) id', { value: tenantDefault }));
     if (!tenantId) return undefined;
     if (method === 'deviceCode') return { loginServer, method, tenantId: tenantId.trim(), ...(given.clientId ? { clientId: given.clientId } : {}) };
-    const clientId = given.clientId ?? (await ask(title, 'Application (client) id', { value: remembered?.method === method ? remembered.clientId : undefined }));
+    // The application is the same whether it signs in with its secret or its certificate.
+    const rememberedClient = remembered?.method === 'servicePrincipal' || remembered?.method === 'servicePrincipalCertificate' ? remembered.clientId : undefined;
+    const clientId = given.clientId ?? (await ask(title, 'Application (client) id', { value: rememberedClient }));
     if (!clientId) return undefined;
     if (method === 'servicePrincipalCertificate') {
       const rememberedPath = remembered?.method === method ? remembered.certificatePath : undefined;
