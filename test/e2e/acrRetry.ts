@@ -15,6 +15,7 @@ export const acrRetryFlow: Flow = {
       await signInWithServicePrincipal(page, acr);
       const failed = page.locator('.notification-toast', { hasText: 'firewall' });
       await failed.waitFor({ timeout: STEP_TIMEOUT });
+      await page.locator('.notification-toast', { hasText: 'Signing in to' }).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
       await screenshot('acr-sign-in-failed-retry');
     } finally {
       await control(acr, 'DELETE', 'faults');
