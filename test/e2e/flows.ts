@@ -1,8 +1,9 @@
 // The browser flows, in the order they run.
 import { acrAccountFlow } from './acrAccount';
 import { acrLoginFlow } from './acrLogin';
+import { acrRetryFlow } from './acrRetry';
 import { editorFlow } from './editor';
 import { quickFixFlow } from './quickFix';
 import type { Flow } from './workbench';
 
-export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, acrLoginFlow, acrAccountFlow];
+export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, acrLoginFlow, acrRetryFlow, acrAccountFlow];
