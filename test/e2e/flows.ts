@@ -1,9 +1,10 @@
 // The browser flows, in the order they run.
 import { acrAccountFlow } from './acrAccount';
 import { acrLoginFlow } from './acrLogin';
+import { acrRegistriesViewFlow } from './acrRegistriesView';
 import { acrRetryFlow } from './acrRetry';
 import { editorFlow } from './editor';
 import { quickFixFlow } from './quickFix';
 import type { Flow } from './workbench';
 
-export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, acrLoginFlow, acrRetryFlow, acrAccountFlow];
+export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, acrLoginFlow, acrRegistriesViewFlow, acrRetryFlow, acrAccountFlow];

@@ -5,6 +5,7 @@ import { SignInError, type SignInErrorKind } from '../auth/signInError';
 import { AcrLog } from './acrLog';
 import { AcrSignIns, type AcrLoginRequest, type AcrSignInStatus, type LoginOptions } from './acrSignIns';
 import { CredentialsStatusBar, timeLeft } from './credentialsStatusBar';
+import { RegistryTree } from './registryTree';
 import { askForLogin, type PartialLoginRequest } from './loginPrompts';
 
 /** The ACR part of the extension's API. */
@@ -30,7 +31,8 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
   let signIns = new AcrSignIns(context, log);
   let statusBar = new CredentialsStatusBar(signIns);
   let relay = signIns.onDidChange(() => changed.fire());
-  context.subscriptions.push(log, changed, { dispose: () => vscode.Disposable.from(relay, statusBar, signIns).dispose() });
+  const tree = new RegistryTree({ status: () => signIns.status(), onDidChange: changed.event });
+  context.subscriptions.push(log, changed, tree, { dispose: () => vscode.Disposable.from(relay, statusBar, signIns).dispose() });
 
   /** What a restart of VS Code does to the sign-ins: everything in memory is lost, then `resume()` runs. */
   const restart = async (): Promise<AcrSignInStatus[]> => {
