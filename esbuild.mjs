@@ -19,6 +19,14 @@ function filesUnder(dir, suffix) {
     .map((f) => join(dir, f));
 }
 
+// The Azure SDK ships as dist/azure.js, which client/src/acr/azure/azureBundle.ts loads on first use.
+const azureApart = {
+  name: 'azure-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/entraCredentials$/ }, () => ({ path: './azure.js', external: true }));
+  },
+};
+
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 const shippedCommon = {
   ...node,
@@ -27,10 +35,15 @@ const shippedCommon = {
   minify: production,
   sourcemap: !production,
   define: { SERVER_VERSION: JSON.stringify(version) },
+  metafile: true,
 };
 
 const shipped = [
-  { ...shippedCommon, entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts' } },
+  {
+    ...shippedCommon,
+    entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts', azure: 'client/src/acr/azure/entraCredentials.ts' },
+    plugins: [azureApart],
+  },
   { ...shippedCommon, entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -59,4 +72,6 @@ const builds = production ? shipped : args.has('--tests-only') ? [tests] : [...s
 if (args.has('--clean') || production) {
   for (const dir of new Set(builds.map((b) => b.outdir))) rmSync(dir, { recursive: true, force: true });
 }
-await Promise.all(builds.map((options) => esbuild.build(options)));
+const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+const azureInClient = results.flatMap((r) => Object.keys(r.metafile?.outputs['dist/client.js']?.inputs ?? {})).filter((i) => i.includes('node_modules/@azure/'));
+if (azureInClient.length > 0) throw new Error(`dist/client.js must not bundle the Azure SDK (it belongs in dist/azure.js): ${azureInClient[0]}`);

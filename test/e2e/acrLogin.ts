@@ -18,12 +18,12 @@ export async function pick(page: Page, label: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click({ timeout: STEP_TIMEOUT });
 }
 
-async function signInWithServicePrincipal(page: Page, acr: AcrTestEnvironment): Promise<void> {
+export async function signInWithServicePrincipal(page: Page, acr: AcrTestEnvironment): Promise<void> {
   // The palette lists the extension's commands once its extension host is up; the item says it is.
   await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
   await runCommand(page, 'ACR: Login');
   await pick(page, acr.loginServer);
-  await pick(page, 'Service principal');
+  await pick(page, 'Service principal with a secret');
   // The tenant comes prefilled from the registry's `acr.registries` entry.
   await answer(page, 'Tenant (directory) id');
   await answer(page, 'Application (client) id', acr.servicePrincipal.clientId);

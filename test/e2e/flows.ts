@@ -1,10 +1,22 @@
 // The browser flows, in the order they run.
 import { acrAccountFlow } from './acrAccount';
 import { acrLoginFlow } from './acrLogin';
+import { acrRegistriesViewFlow } from './acrRegistriesView';
+import { acrRetryFlow } from './acrRetry';
 import { earthlyTaskFlow } from './earthlyTask';
 import { editorFlow } from './editor';
 import { quickFixFlow } from './quickFix';
 import { runCodeLensFlow, runWithArgsFlow } from './runCodeLens';
 import type { Flow } from './workbench';
 
-export const E2E_FLOWS: readonly Flow[] = [editorFlow, quickFixFlow, runCodeLensFlow, runWithArgsFlow, acrLoginFlow, acrAccountFlow, earthlyTaskFlow];
+export const E2E_FLOWS: readonly Flow[] = [
+  editorFlow,
+  quickFixFlow,
+  runCodeLensFlow,
+  runWithArgsFlow,
+  acrLoginFlow,
+  acrRegistriesViewFlow,
+  acrRetryFlow,
+  acrAccountFlow,
+  earthlyTaskFlow,
+];

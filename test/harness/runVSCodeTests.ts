@@ -45,7 +45,8 @@ function prepareWorkspace(scratch: string): string {
 
 /**
  * Environment for code-server's extension host: trust the registry's CA, keep docker's and podman's
- * credentials in the scratch folder, and tell the ACR suites where the registry is.
+ * credentials in the scratch folder, tell the ACR suites where the registry is, and put the stand-in
+ * tools (test/fixtures/bin) on PATH.
  */
 function acrEnvironment(registry: Registry, scratch: string): { env: Record<string, string>; acr: AcrTestEnvironment } {
   const dockerConfig = join(scratch, 'docker');
@@ -58,16 +59,21 @@ function acrEnvironment(registry: Registry, scratch: string): { env: Record<stri
     endpoint: registry.endpoint,
     certDir: registry.certDir,
     tenantId: registry.directory.tenants[0]!,
-    servicePrincipal: { clientId: sp.clientId, clientSecret: sp.secret },
+    servicePrincipal: { clientId: sp.clientId, clientSecret: sp.secret, certificateFile: registry.clientCertificateFile },
     admin: { username: admin.username, password: admin.password },
     userDataDir: join(scratch, 'user-data'),
     dockerConfigDir: dockerConfig,
+    azureCliLog: join(scratch, 'az-calls.log'),
   };
   const env = {
     NODE_EXTRA_CA_CERTS: registry.caFile,
     DOCKER_CONFIG: dockerConfig,
     REGISTRY_AUTH_FILE: join(scratch, 'containers-auth.json'),
     EARTHLY_TEST_ACR: JSON.stringify(acr),
+    // Stand-ins for tools that cannot be installed here (az), ahead of anything real on PATH.
+    PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`,
+    // Else VS Code's server gives the extension host the PATH of a login shell instead of this one.
+    VSCODE_CLI: '1',
   };
   return { env, acr };
 }

@@ -1,12 +1,14 @@
 // ACR sign-in against the local registry: each method ends with credentials that skopeo pulls with,
-// short-lived tokens are renewed before they expire, logout restores docker's config exactly, failures
-// say what to do, and no secret reaches the logs or the settings.
+// short-lived tokens are renewed before they expire (also after a restart), logout restores docker's config
+// exactly and removes the stored secret, failures say what to do, and no secret reaches the logs or the settings.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EarthlyApi } from '../../client/src/extension';
-import { acrTestEnvironment, control, dockerConfigFile, identityTokenFor, skopeoInspect, type AcrTestEnvironment } from './acrTestEnvironment';
+import { acrTestEnvironment, azureCliCalls, control, dockerConfigFile, identityTokenFor, skopeoInspect, type AcrTestEnvironment } from './acrTestEnvironment';
 import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'earthly-acr.earthly-acr';
@@ -25,6 +27,14 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true })
     .map((f) => join(dir, String(f)))
     .filter((f) => statSync(f).isFile());
+}
+
+/** What the `acr.login` command resolves to (the Earthly runner relies on it). */
+type LoginResult = { loginServer: string; method: string } | undefined;
+
+/** Runs the `az` on PATH (the stand-in), as a person would in a terminal. */
+function runAzureCli(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => execFile('az', args, (error) => (error ? reject(error) : resolve())));
 }
 
 async function pullSucceeds(env: AcrTestEnvironment): Promise<void> {
@@ -187,9 +197,133 @@ describe('ACR sign-in', function () {
     assert.deepEqual(acr.status(), []);
   });
 
+  it('signs in through the Azure CLI in the tenant given; az is asked for the ARM resource; skopeo pulls', async () => {
+    const before = azureCliCalls(env).length;
+    const status = await acr.login({ loginServer: env.loginServer, method: 'azureCli', tenantId: env.tenantId });
+    assert.equal(status.method, 'azureCli');
+    const calls = azureCliCalls(env).slice(before);
+    assert.deepEqual(calls, [['account', 'get-access-token', '--output', 'json', '--resource', 'https://management.azure.com', '--tenant', env.tenantId]]);
+    const token = identityTokenFor(env.loginServer);
+    assert.ok(token);
+    seenSecrets.add(token);
+    await pullSucceeds(env);
+    await acr.renewNow(env.loginServer);
+    assert.equal(azureCliCalls(env).length, before + 2, 'renewing asks az again');
+    const renewed = identityTokenFor(env.loginServer);
+    assert.ok(renewed && renewed !== token);
+    seenSecrets.add(renewed);
+    await pullSucceeds(env);
+  });
+
+  it('the acr.login command resolves to the sign-in status, and to undefined when cancelled', async () => {
+    const status = await vscode.commands.executeCommand<LoginResult>('acr.login', { loginServer: env.loginServer, method: 'azureCli', tenantId: env.tenantId });
+    assert.equal(status?.loginServer, env.loginServer);
+    assert.equal(status?.method, 'azureCli');
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    const cancelled = vscode.commands.executeCommand<LoginResult>('acr.login', { loginServer: env.loginServer });
+    let settled = false;
+    void cancelled.then(() => (settled = true));
+    // Dismisses the method picker once it is up.
+    await waitFor('the method quick pick', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return settled;
+    });
+    assert.equal(await cancelled, undefined);
+  });
+
+  it('when az is signed out, renewing says to run az login and asks to sign in again; after az login it renews', async () => {
+    await acr.login({ loginServer: env.loginServer, method: 'azureCli', tenantId: env.tenantId });
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    await runAzureCli(['logout']);
+    try {
+      await assert.rejects(acr.renewNow(env.loginServer), new RegExp(`run "az login --tenant ${env.tenantId}"`));
+      assert.equal(acr.status()[0]?.needsSignIn, true);
+    } finally {
+      await runAzureCli(['login']);
+    }
+    await acr.renewNow(env.loginServer);
+    assert.equal(acr.status()[0]?.needsSignIn, false);
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    await pullSucceeds(env);
+  });
+
+  it('without az on PATH the Azure CLI method says to install it', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = path?.split(delimiter).filter((dir) => !dir.endsWith(join('test', 'fixtures', 'bin'))).join(delimiter);
+    try {
+      await assert.rejects(acr.login({ loginServer: env.loginServer, method: 'azureCli' }), /Azure CLI \(az\) is not on PATH/);
+    } finally {
+      process.env.PATH = path;
+    }
+    assert.deepEqual(acr.status(), []);
+  });
+
+  it('signs in with a service principal certificate; renewals read the file again; skopeo pulls', async () => {
+    const certificatePath = join(mkdtempSync(join(tmpdir(), 'earthly-acr-certificate-')), 'app.pem');
+    copyFileSync(env.servicePrincipal.certificateFile, certificatePath);
+    const status = await acr.login({ loginServer: env.loginServer, method: 'servicePrincipalCertificate', tenantId: env.tenantId, clientId: env.servicePrincipal.clientId, certificatePath });
+    assert.equal(status.method, 'servicePrincipalCertificate');
+    const token = identityTokenFor(env.loginServer);
+    assert.ok(token);
+    seenSecrets.add(token);
+    await pullSucceeds(env);
+    assert.equal(await vscode.commands.executeCommand('acr.test.hasStoredSecret', env.loginServer), false, 'a certificate sign-in stores no secret');
+    renameSync(certificatePath, `${certificatePath}.moved`);
+    await assert.rejects(acr.renewNow(env.loginServer), (error: Error) => error.message.includes(certificatePath) && /cannot be read/.test(error.message));
+    renameSync(`${certificatePath}.moved`, certificatePath);
+    await acr.renewNow(env.loginServer);
+    const renewed = identityTokenFor(env.loginServer);
+    assert.ok(renewed && renewed !== token, 'renewed once the file is back');
+    seenSecrets.add(renewed);
+    assert.equal(acr.status()[0]?.needsSignIn, false);
+    await pullSucceeds(env);
+  });
+
+  it('logout removes the secret stored in SecretStorage', async () => {
+    await acr.login(servicePrincipal());
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    assert.equal(await vscode.commands.executeCommand('acr.test.hasStoredSecret', env.loginServer), true);
+    assert.equal(await acr.logout(env.loginServer), true);
+    assert.equal(await vscode.commands.executeCommand('acr.test.hasStoredSecret', env.loginServer), false);
+  });
+
+  it('after a restart, resumes renewing from the stored sign-in and secret; skopeo pulls after the first token expired', async () => {
+    await control(env, 'PATCH', 'lifetimes', { acrRefreshToken: 15 });
+    await acr.login(servicePrincipal());
+    const first = identityTokenFor(env.loginServer);
+    assert.ok(first);
+    seenSecrets.add(first);
+    const resumed = await vscode.commands.executeCommand<{ loginServer: string }[]>('acr.test.restartSignIns');
+    assert.deepEqual(resumed.map((s) => s.loginServer), [env.loginServer]);
+    const renewed = await waitFor('the resumed sign-in to renew the token', () => {
+      const current = identityTokenFor(env.loginServer);
+      return current && current !== first ? current : undefined;
+    });
+    seenSecrets.add(renewed);
+    assert.ok(Date.now() < jwtExpiry(first), 'renewed before the first token expired');
+    await waitFor('the first token to expire', () => Date.now() > jwtExpiry(first) + 500);
+    await pullSucceeds(env);
+  });
+
+  it('after a restart, forgets a sign-in whose credentials were removed outside VS Code, and its secret', async () => {
+    const before = readFileSync(dockerConfigFile(), 'utf8');
+    await acr.login(servicePrincipal());
+    seenSecrets.add(identityTokenFor(env.loginServer)!);
+    // As `docker logout` would: the entry is gone from config.json.
+    writeFileSync(dockerConfigFile(), before);
+    const resumed = await vscode.commands.executeCommand<unknown[]>('acr.test.restartSignIns');
+    assert.deepEqual(resumed, []);
+    assert.deepEqual(acr.status(), []);
+    assert.equal(await vscode.commands.executeCommand('acr.test.hasStoredSecret', env.loginServer), false);
+  });
+
   it('never writes a token, password or secret to the logs or settings', async () => {
     const secrets = [env.servicePrincipal.clientSecret, env.admin.password, ...seenSecrets];
     assert.ok(seenSecrets.size >= 3);
+    // The certificate's private key, line by line (a PEM line is the smallest piece that could leak).
+    const pem = readFileSync(env.servicePrincipal.certificateFile, 'utf8');
+    secrets.push(...(/-----BEGIN PRIVATE KEY-----([\s\S]+)-----END PRIVATE KEY-----/.exec(pem)?.[1] ?? '').split('\n').filter((line) => line.length >= 32));
+    assert.ok(secrets.length > seenSecrets.size + 10, 'the private key lines are among the secrets');
     const logs = filesUnder(join(env.userDataDir, 'logs'));
     const acrLog = logs.find((f) => f.endsWith('Azure Container Registry.log'));
     assert.ok(acrLog, `the ACR output channel's log among ${logs.length} log files`);

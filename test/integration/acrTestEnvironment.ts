@@ -1,7 +1,7 @@
 // What the ACR suites know about the local registry the harness started, from `EARTHLY_TEST_ACR`; the
 // secrets of the test identities only ever travel in that variable.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 
@@ -10,18 +10,27 @@ export interface AcrTestEnvironment {
   readonly endpoint: string;
   readonly certDir: string;
   readonly tenantId: string;
-  readonly servicePrincipal: { readonly clientId: string; readonly clientSecret: string };
+  /** `certificateFile`: its certificate and private key (PEM), registered on it like the secret. */
+  readonly servicePrincipal: { readonly clientId: string; readonly clientSecret: string; readonly certificateFile: string };
   readonly admin: { readonly username: string; readonly password: string };
   /** code-server's user data: the tests look through its logs and settings for leaked secrets. */
   readonly userDataDir: string;
   /** DOCKER_CONFIG of the extension host: where sign-in writes the credentials. */
   readonly dockerConfigDir: string;
+  /** Where the `az` stand-in (test/fixtures/bin/az) appends the arguments of each call, one JSON array a line. */
+  readonly azureCliLog: string;
 }
 
 export function acrTestEnvironment(): AcrTestEnvironment {
   const raw = process.env.EARTHLY_TEST_ACR;
   if (!raw) throw new Error('EARTHLY_TEST_ACR is not set: run the suites through test/harness/runVSCodeTests.');
   return JSON.parse(raw) as AcrTestEnvironment;
+}
+
+/** The argument lists `az` was called with so far. */
+export function azureCliCalls(env: AcrTestEnvironment = acrTestEnvironment()): string[][] {
+  if (!existsSync(env.azureCliLog)) return [];
+  return readFileSync(env.azureCliLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as string[]);
 }
 
 export function dockerConfigFile(env: AcrTestEnvironment = acrTestEnvironment()): string {

@@ -3,7 +3,7 @@
 // test CA through their pipelines' TLS options.
 import { ContainerRegistryClient } from '@azure/container-registry';
 import type { TokenCredential } from '@azure/core-auth';
-import { ClientSecretCredential, DeviceCodeCredential, type DeviceCodeInfo } from '@azure/identity';
+import { ClientCertificateCredential, ClientSecretCredential, DeviceCodeCredential, type DeviceCodeInfo } from '@azure/identity';
 import type { EntraClient } from './directory';
 import { form, httpsRequest } from './httpsRequest';
 import type { Registry } from './registry';
@@ -22,6 +22,12 @@ export function servicePrincipal(registry: Registry): EntraClient & { secret: st
 
 export function clientSecretCredential(registry: Registry, client = servicePrincipal(registry)): ClientSecretCredential {
   return new ClientSecretCredential(client.tenantId, client.clientId, client.secret ?? '', identityOptions(registry));
+}
+
+/** The test service principal signing in with a certificate file (its registered one by default). */
+export function clientCertificateCredential(registry: Registry, certificatePath = registry.clientCertificateFile): ClientCertificateCredential {
+  const client = servicePrincipal(registry);
+  return new ClientCertificateCredential(client.tenantId, client.clientId, { certificatePath }, identityOptions(registry));
 }
 
 export function deviceCodeCredential(registry: Registry, clientId: string, prompt: (info: DeviceCodeInfo) => void): DeviceCodeCredential {

@@ -1,8 +1,9 @@
 // The test CA and the certificates signed by it, made with openssl: one for the HTTPS front (IP SAN
 // 127.0.0.1 and DNS localhost) and two for signing tokens (ACR's and Entra ID's), whose certificates
-// travel in each JWT's `x5c` header and chain to the CA that distribution trusts.
+// travel in each JWT's `x5c` header and chain to the CA that distribution trusts. Also a service
+// principal's client certificate: self-signed RSA, as app registrations usually hold.
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../harness/processes';
 
@@ -15,6 +16,14 @@ export interface SigningIdentity {
   readonly kid: string;
 }
 
+/** A client certificate as a service principal's owner keeps it: one PEM file with the certificate and its key. */
+export interface ClientCertificate {
+  /** The certificate and its private key, PEM, in this order. */
+  readonly file: string;
+  /** The certificate alone: what the app registration holds. */
+  readonly certificatePem: string;
+}
+
 export interface Certificates {
   readonly caFile: string;
   readonly caPem: string;
@@ -22,6 +31,7 @@ export interface Certificates {
   readonly serverKeyPem: string;
   readonly acrSigner: SigningIdentity;
   readonly entraSigner: SigningIdentity;
+  readonly clientCertificate: ClientCertificate;
 }
 
 const CURVE = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
@@ -47,15 +57,27 @@ async function signer(dir: string, name: string): Promise<SigningIdentity> {
   return { key: createPrivateKey(key), publicKey: createPublicKey(key), certificateDer, kid: thumbprint.toString('base64url') };
 }
 
+/** A self-signed RSA client certificate and its key in `<dir>/<name>.pem`. */
+export async function createClientCertificate(dir: string, name: string): Promise<ClientCertificate> {
+  const cert = join(dir, `${name}.crt`);
+  const key = join(dir, `${name}.key`);
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', ...DAYS, '-keyout', key, '-out', cert, '-subj', `/CN=earthly-acr ${name}`]);
+  const certificatePem = readFileSync(cert, 'utf8');
+  const file = join(dir, `${name}.pem`);
+  writeFileSync(file, certificatePem + readFileSync(key, 'utf8'), { mode: 0o600 });
+  return { file, certificatePem };
+}
+
 /** Writes `ca.pem` (the only file clients need) and friends into `dir`. */
 export async function createCertificates(dir: string): Promise<Certificates> {
   const caFile = join(dir, 'ca.pem');
   await run('openssl', ['req', '-x509', ...CURVE, ...DAYS, '-keyout', join(dir, 'ca.key'), '-out', caFile,
     '-subj', '/CN=earthly-acr test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  const [server, acrSigner, entraSigner] = await Promise.all([
+  const [server, acrSigner, entraSigner, clientCertificate] = await Promise.all([
     issue(dir, 'server', '/CN=127.0.0.1', ['subjectAltName=IP:127.0.0.1,DNS:localhost', 'extendedKeyUsage=serverAuth', 'keyUsage=critical,digitalSignature']),
     signer(dir, 'acr-token'),
     signer(dir, 'entra-token'),
+    createClientCertificate(dir, 'service-principal'),
   ]);
-  return { caFile, caPem: readFileSync(caFile, 'utf8'), serverCertPem: server.cert, serverKeyPem: server.key, acrSigner, entraSigner };
+  return { caFile, caPem: readFileSync(caFile, 'utf8'), serverCertPem: server.cert, serverKeyPem: server.key, acrSigner, entraSigner, clientCertificate };
 }

@@ -15,6 +15,8 @@ export interface EntraClient {
   readonly objectId: string;
   /** Confidential clients have a secret; public clients (device code) have none. */
   readonly secret?: string;
+  /** Certificates (PEM) registered on the application, whose keys may sign client assertions. */
+  readonly certificates?: readonly string[];
 }
 
 export interface EntraUser {
@@ -46,13 +48,19 @@ export const ANONYMOUS: Grants = { '*': ['pull', 'metadata_read'] };
 /** The well-known public client id of the Azure CLI, which device-code sign-ins commonly use. */
 export const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 
-/** One tenant with a service principal, a public client, a user, the admin user and a pull-only token. */
-export function defaultDirectory(): Directory {
+/**
+ * One tenant with a service principal (a secret, and `clientCertificatePem` when given), a public client,
+ * a user, the admin user and a pull-only token.
+ */
+export function defaultDirectory(clientCertificatePem?: string): Directory {
   const tenantId = randomUUID();
   return {
     tenants: [tenantId],
     clients: [
-      { clientId: randomUUID(), tenantId, objectId: randomUUID(), secret: randomBytes(24).toString('base64url') },
+      {
+        clientId: randomUUID(), tenantId, objectId: randomUUID(), secret: randomBytes(24).toString('base64url'),
+        ...(clientCertificatePem ? { certificates: [clientCertificatePem] } : {}),
+      },
       { clientId: AZURE_CLI_CLIENT_ID, tenantId, objectId: randomUUID() },
     ],
     users: [{ username: 'dev@contoso.test', tenantId, objectId: randomUUID() }],

@@ -1,9 +1,11 @@
 // A Microsoft Entra ID stand-in, enough for @azure/identity (MSAL) with `authorityHost` pointing here and
-// instance discovery disabled: OpenID configuration, JWKS, the v2.0 token endpoint for client credentials,
-// device code and refresh tokens, and a device-login page (or test endpoint) that approves codes.
+// instance discovery disabled: OpenID configuration, JWKS, the v2.0 token endpoint for client credentials
+// (a secret or a certificate's client assertion), device code and refresh tokens, and a device-login page
+// (or test endpoint) that approves codes.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson } from './acrErrors';
+import { checkClientAssertion, JWT_BEARER } from './clientAssertion';
 import type { SigningIdentity } from './certificates';
 import type { Directory, EntraClient, EntraUser } from './directory';
 import type { RequestContext, Route } from './front';
@@ -138,7 +140,7 @@ export class EntraStandIn {
       subject_types_supported: ['pairwise'],
       id_token_signing_alg_values_supported: ['ES256'],
       scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
       tenant_region_scope: null,
       cloud_instance_name: 'localhost',
     });
@@ -166,15 +168,27 @@ export class EntraStandIn {
     });
   }
 
+  /** A confidential client proves itself with its secret or with an assertion signed by its certificate. */
+  private authenticateClient(tenant: string, client: EntraClient, form: URLSearchParams): void {
+    if (form.get('client_assertion_type') === JWT_BEARER) {
+      const refusal = checkClientAssertion(form.get('client_assertion') ?? '', {
+        clientId: client.clientId, audience: `https://${this.host}/${tenant}/oauth2/v2.0/token`, certificates: client.certificates ?? [], now: nowSeconds(),
+      });
+      if (refusal) throw new EntraError(401, 'invalid_client', refusal.aadsts, refusal.description);
+      return;
+    }
+    if (!client.secret || form.get('client_secret') !== client.secret) {
+      throw new EntraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    }
+  }
+
   private async token(ctx: RequestContext): Promise<void> {
     const tenant = this.tenantOf(ctx);
     const form = await readEntraForm(ctx);
     const grant = required(form, 'grant_type');
     const client = this.client(tenant, required(form, 'client_id'));
     if (grant === 'client_credentials') {
-      if (!client.secret || form.get('client_secret') !== client.secret) {
-        throw new EntraError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
-      }
+      this.authenticateClient(tenant, client, form);
       const scope = required(form, 'scope');
       return sendJson(ctx.res, 200, {
         token_type: 'Bearer', expires_in: this.lifetimes.entraAccessToken, ext_expires_in: this.lifetimes.entraAccessToken,

@@ -38,6 +38,8 @@ export interface Registry {
   readonly endpoint: string;
   readonly caFile: string;
   readonly caPem: string;
+  /** The test service principal's certificate and private key (PEM), registered on it in the default directory. */
+  readonly clientCertificateFile: string;
   /** A folder holding `ca.crt` only, for `skopeo --cert-dir` and docker's `certs.d`. */
   readonly certDir: string;
   readonly directory: Directory;
@@ -97,7 +99,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     mkdirSync(certDir);
     const certificates = await createCertificates(dir);
     writeFileSync(join(certDir, 'ca.crt'), certificates.caPem);
-    const directory = options.directory ?? defaultDirectory();
+    const directory = options.directory ?? defaultDirectory(certificates.clientCertificate.certificatePem);
     const lifetimes: Lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
     const storage = new StorageLayout(join(dir, 'storage'));
     const faults = new Faults();
@@ -116,7 +118,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       routes: [...entra.routes, ...tokens.routes, ...metadata.routes, { methods: ALL_METHODS, path: /^\/v2\//, handle: passThrough(distribution.url, tokens, metadata) }],
     });
     return {
-      loginServer, endpoint: `https://${loginServer}`, caFile: certificates.caFile, caPem: certificates.caPem, certDir,
+      loginServer, endpoint: `https://${loginServer}`, caFile: certificates.caFile, caPem: certificates.caPem, clientCertificateFile: certificates.clientCertificate.file, certDir,
       directory, lifetimes, faults, tokens, entra, metadata, storage, dir, distributionLog: distribution.logFile, distributionPid: distribution.process.pid!, stop,
     };
   } catch (error) {

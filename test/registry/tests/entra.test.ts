@@ -1,8 +1,12 @@
-// The Entra ID stand-in with @azure/identity, unmodified: client secret and device code sign-ins, and
-// the exchange's checks of audience and tenant.
+// The Entra ID stand-in with @azure/identity, unmodified: client secret, client certificate and device
+// code sign-ins, and the exchange's checks of audience and tenant.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clientSecretCredential, deviceCodeCredential, exchangeForRefreshToken, servicePrincipal } from '../azureClients';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clientCertificateCredential, clientSecretCredential, deviceCodeCredential, exchangeForRefreshToken, servicePrincipal } from '../azureClients';
+import { createClientCertificate } from '../certificates';
 import { AZURE_CLI_CLIENT_ID } from '../directory';
 import { form, httpsRequest } from '../httpsRequest';
 import { startRegistry, type Registry } from '../registry';
@@ -33,6 +37,26 @@ test('ClientSecretCredential gets a token with aud, tid, oid and exp', async () 
 test('a wrong client secret is refused with Entra ID\'s error', async () => {
   const sp = servicePrincipal(registry);
   await assert.rejects(clientSecretCredential(registry, { ...sp, secret: 'wrong' }).getToken('https://containerregistry.azure.net/.default'), /AADSTS7000215/);
+});
+
+test('ClientCertificateCredential signs in with the registered certificate; the token is exchanged', async () => {
+  const sp = servicePrincipal(registry);
+  const credential = clientCertificateCredential(registry);
+  const token = await credential.getToken('https://containerregistry.azure.net/.default');
+  const claims = decode(token.token);
+  assert.equal(claims.oid, sp.objectId);
+  assert.equal(claims.appid, sp.clientId);
+  assert.equal(decode(await exchangeForRefreshToken(registry, credential)).sub, sp.objectId);
+});
+
+test('a certificate not registered on the application is refused with AADSTS700027', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'earthly-acr-cert-'));
+  try {
+    const other = await createClientCertificate(dir, 'unregistered');
+    await assert.rejects(clientCertificateCredential(registry, other.file).getToken('https://containerregistry.azure.net/.default'), /AADSTS700027/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('DeviceCodeCredential signs in once the code is approved', async () => {

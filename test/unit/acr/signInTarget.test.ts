@@ -39,6 +39,10 @@ test('Entra ID codes become kinds that say whether signing in again is needed', 
   assert.equal(entraError('AADSTS90002: Tenant not found', context)?.kind, 'wrongTenant');
   assert.equal(entraError('AADSTS7000215: Invalid client secret provided.', context)?.kind, 'badClientCredentials');
   assert.equal(entraError('something else', context), undefined);
+  const certificate = entraError('AADSTS700027: The certificate with identifier used to sign the client assertion is not registered', { ...context, certificatePath: '/keys/app.pem' });
+  assert.equal(certificate?.kind, 'badClientCredentials');
+  assert.match(certificate?.message ?? '', /\/keys\/app\.pem.*not registered on application app/);
+  assert.equal(entraError('AADSTS700024: Client assertion is not within its valid time range.', context)?.kind, 'badClientCredentials');
   assert.equal(new SignInError('badClientCredentials', '').silentRenewalImpossible, true);
   assert.equal(new SignInError('network', '').silentRenewalImpossible, false);
   assert.equal(new SignInError('firewall', '').silentRenewalImpossible, false);

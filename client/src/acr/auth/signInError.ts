@@ -56,19 +56,29 @@ export function connectionError(error: unknown, host: string): SignInError | und
   return undefined;
 }
 
+/** What an Entra ID error message is about: the tenant, and the application and its credential. */
+export interface EntraContext {
+  /** Absent when signing in to the account's home tenant. */
+  readonly tenantId?: string;
+  readonly clientId?: string;
+  /** Set for certificate sign-ins: the PEM file (a path, not a secret). */
+  readonly certificatePath?: string;
+}
+
 /** Entra ID's AADSTS codes that mean the same stored credentials will keep failing. */
-export function entraError(message: string, context: { tenantId: string; clientId?: string }): SignInError | undefined {
+const ENTRA_CODES: Readonly<Record<string, (c: EntraContext) => SignInError>> = {
+  '90002': (c) => new SignInError('wrongTenant', `Entra ID does not know the tenant ${c.tenantId ?? 'of this sign-in'}. Choose the tenant (directory id) the registry's subscription belongs to.`),
+  '900023': (c) => ENTRA_CODES['90002']!(c),
+  '7000215': (c) => new SignInError('badClientCredentials', `Entra ID refused the client secret of application ${c.clientId ?? ''}: it is wrong or has expired. Create a new secret and sign in again.`),
+  '7000222': (c) => ENTRA_CODES['7000215']!(c),
+  '700016': (c) => new SignInError('badClientCredentials', `Application ${c.clientId ?? ''} was not found in tenant ${c.tenantId ?? 'of this sign-in'}. Check the application (client) id and the tenant.`),
+  '700027': (c) =>
+    new SignInError('badClientCredentials', `Entra ID refused the certificate in ${c.certificatePath ?? 'the certificate file'}: it is not registered on application ${c.clientId ?? ''}, or the private key does not belong to it. Upload the certificate to the app registration, or choose the file that holds it.`),
+  '700024': (c) => new SignInError('badClientCredentials', `Entra ID refused the certificate sign-in of application ${c.clientId ?? ''} as outside its valid time: check this machine's clock.`),
+};
+
+/** A SignInError for an Entra ID error message whose AADSTS code says what to do, or undefined. */
+export function entraError(message: string, context: EntraContext): SignInError | undefined {
   const code = /AADSTS(\d+)/.exec(message)?.[1];
-  switch (code) {
-    case '90002':
-    case '900023':
-      return new SignInError('wrongTenant', `Entra ID does not know the tenant ${context.tenantId}. Choose the tenant (directory id) the registry's subscription belongs to.`);
-    case '7000215':
-    case '7000222':
-      return new SignInError('badClientCredentials', `Entra ID refused the client secret of application ${context.clientId ?? ''}: it is wrong or has expired. Create a new secret and sign in again.`);
-    case '700016':
-      return new SignInError('badClientCredentials', `Application ${context.clientId ?? ''} was not found in tenant ${context.tenantId}. Check the application (client) id and the tenant.`);
-    default:
-      return undefined;
-  }
+  return code && Object.hasOwn(ENTRA_CODES, code) ? ENTRA_CODES[code]!(context) : undefined;
 }

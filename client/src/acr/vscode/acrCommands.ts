@@ -1,10 +1,11 @@
 // Wires the ACR sign-in into VS Code: the "ACR: Login / Logout / Show Credentials Status" commands, the
 // status bar item, start-up renewal, and the `acr` API the tree and the Earthly runner use.
 import * as vscode from 'vscode';
-import { SignInError } from '../auth/signInError';
+import { SignInError, type SignInErrorKind } from '../auth/signInError';
 import { AcrLog } from './acrLog';
 import { AcrSignIns, type AcrLoginRequest, type AcrSignInStatus, type LoginOptions } from './acrSignIns';
 import { CredentialsStatusBar, timeLeft } from './credentialsStatusBar';
+import { RegistryTree } from './registryTree';
 import { askForLogin, type PartialLoginRequest } from './loginPrompts';
 
 /** The ACR part of the extension's API. */
@@ -21,15 +22,31 @@ export interface AcrApi {
   readonly onDidChangeSignIns: vscode.Event<void>;
 }
 
+/** Failures whose input was wrong: "Retry" asks for it again. */
+const ASK_AGAIN: ReadonlySet<SignInErrorKind> = new Set(['wrongTenant', 'badClientCredentials']);
+
 export function registerAcr(context: vscode.ExtensionContext): AcrApi {
   const log = new AcrLog();
-  const signIns = new AcrSignIns(context, log);
-  const statusBar = new CredentialsStatusBar(signIns);
-  context.subscriptions.push(log, signIns, statusBar);
+  const changed = new vscode.EventEmitter<void>();
+  let signIns = new AcrSignIns(context, log);
+  let statusBar = new CredentialsStatusBar(signIns);
+  let relay = signIns.onDidChange(() => changed.fire());
+  const tree = new RegistryTree({ status: () => signIns.status(), onDidChange: changed.event });
+  context.subscriptions.push(log, changed, tree, { dispose: () => vscode.Disposable.from(relay, statusBar, signIns).dispose() });
 
-  const interactiveLogin = async (given?: PartialLoginRequest): Promise<AcrSignInStatus | undefined> => {
-    const request = await askForLogin(signIns, given);
-    if (!request) return undefined;
+  /** What a restart of VS Code does to the sign-ins: everything in memory is lost, then `resume()` runs. */
+  const restart = async (): Promise<AcrSignInStatus[]> => {
+    vscode.Disposable.from(relay, statusBar, signIns).dispose();
+    signIns = new AcrSignIns(context, log);
+    statusBar = new CredentialsStatusBar(signIns);
+    relay = signIns.onDidChange(() => changed.fire());
+    await signIns.resume();
+    changed.fire();
+    return signIns.status();
+  };
+
+  /** Signs in with a complete request; on failure, an error notification with "Retry". */
+  const attemptLogin = async (request: AcrLoginRequest): Promise<AcrSignInStatus | undefined> => {
     try {
       const status = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `ACR: Signing in to ${request.loginServer}…`, cancellable: true },
@@ -45,13 +62,21 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
       if (error instanceof SignInError && error.kind === 'cancelled') return undefined;
       const message = error instanceof SignInError ? error.message : log.mask(String((error as Error)?.message ?? error));
       log.error(`Sign-in to ${request.loginServer} failed: ${message}`);
-      const { clientSecret: _s, password: _p, ...retry } = request as AcrLoginRequest & { clientSecret?: string; password?: string };
+      // Wrong input is asked for again; anything else (network, firewall, a role granted meanwhile,
+      // `az login` run meanwhile) is retried as it was, the secret kept only in this closure.
+      const askAgain = error instanceof SignInError && ASK_AGAIN.has(error.kind);
       void vscode.window.showErrorMessage(`ACR: ${message}`, 'Retry', 'Show Log').then((choice) => {
-        if (choice === 'Retry') void vscode.commands.executeCommand('acr.login', retry);
+        if (choice === 'Retry') void (askAgain ? interactiveLogin({ loginServer: request.loginServer, method: request.method }) : attemptLogin(request));
         if (choice === 'Show Log') log.show();
       });
       return undefined;
     }
+  };
+
+  /** "ACR: Login": asks for what `given` lacks; resolves to the new status, or undefined when cancelled or failed. */
+  const interactiveLogin = async (given?: PartialLoginRequest): Promise<AcrSignInStatus | undefined> => {
+    const request = await askForLogin(signIns, given);
+    return request ? attemptLogin(request) : undefined;
   };
 
   const logout = async (arg?: string | { loginServer?: string }): Promise<boolean> => {
@@ -113,6 +138,13 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
     vscode.commands.registerCommand('acr.logout', logout),
     vscode.commands.registerCommand('acr.showCredentialsStatus', showStatus),
   );
+  // Tests cannot restart VS Code, nor read SecretStorage: these stand in (registered only under test).
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand('acr.test.restartSignIns', restart),
+      vscode.commands.registerCommand('acr.test.hasStoredSecret', (loginServer: string) => signIns.hasStoredSecret(loginServer)),
+    );
+  }
   void signIns.resume();
 
   return {
@@ -121,7 +153,7 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
     ensureFresh: (loginServer) => signIns.ensureFresh(loginServer),
     renewNow: (loginServer) => signIns.renewNow(loginServer),
     status: () => signIns.status(),
-    onDidChangeSignIns: signIns.onDidChange,
+    onDidChangeSignIns: changed.event,
   };
 }
 

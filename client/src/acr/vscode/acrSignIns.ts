@@ -49,7 +49,9 @@ export interface AcrSignInStatus {
 /** Everything a sign-in needs; the login command asks for what is missing. */
 export type AcrLoginRequest = { readonly loginServer: string } & (
   | { readonly method: 'vscodeAccount'; readonly tenantId?: string }
+  | { readonly method: 'azureCli'; readonly tenantId?: string }
   | { readonly method: 'servicePrincipal'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string }
+  | { readonly method: 'servicePrincipalCertificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
   | { readonly method: 'adminUser'; readonly username: string; readonly password: string }
   /** `clientId` defaults to the Azure CLI's public client. */
   | { readonly method: 'deviceCode'; readonly tenantId: string; readonly clientId?: string }
@@ -63,6 +65,9 @@ export interface LoginOptions {
 
 /** Secrets as SecretStorage keeps them: JSON of one of these. */
 type StoredSecret = { readonly clientSecret: string } | { readonly password: string };
+
+/** Methods that renew from what their parameters name: a certificate file, the Azure CLI's own sign-in. */
+const RENEWS_WITHOUT_SECRET: ReadonlySet<SignInMethod> = new Set(['azureCli', 'servicePrincipalCertificate']);
 
 function secretKey(loginServer: string): string {
   return `acr.signIn/${loginServer}`;
@@ -81,10 +86,12 @@ function accountOf(parameters: SignInParameters): string {
   switch (parameters.method) {
     case 'vscodeAccount':
       return `VS Code account${parameters.tenantId ? ` (tenant ${parameters.tenantId})` : ''}`;
-
+    case 'azureCli':
+      return `Azure CLI account${parameters.tenantId ? ` (tenant ${parameters.tenantId})` : ''}`;
     case 'adminUser':
       return parameters.username;
     case 'servicePrincipal':
+    case 'servicePrincipalCertificate':
       return `application ${parameters.clientId} (tenant ${parameters.tenantId})`;
     case 'deviceCode':
       return `device-code user (tenant ${parameters.tenantId})`;
@@ -94,10 +101,12 @@ function accountOf(parameters: SignInParameters): string {
 function parametersOf(request: AcrLoginRequest): SignInParameters {
   switch (request.method) {
     case 'vscodeAccount':
-      return { method: 'vscodeAccount', ...(request.tenantId ? { tenantId: request.tenantId } : {}) };
-
+    case 'azureCli':
+      return { method: request.method, ...(request.tenantId ? { tenantId: request.tenantId } : {}) };
     case 'servicePrincipal':
       return { method: 'servicePrincipal', tenantId: request.tenantId, clientId: request.clientId };
+    case 'servicePrincipalCertificate':
+      return { method: 'servicePrincipalCertificate', tenantId: request.tenantId, clientId: request.clientId, certificatePath: request.certificatePath };
     case 'deviceCode':
       return { method: 'deviceCode', tenantId: request.tenantId, clientId: request.clientId ?? AZURE_CLI_CLIENT_ID };
     case 'adminUser':
@@ -113,6 +122,8 @@ function storedSecretOf(request: AcrLoginRequest): StoredSecret | undefined {
       return { password: request.password };
     case 'deviceCode':
     case 'vscodeAccount':
+    case 'azureCli':
+    case 'servicePrincipalCertificate':
       return undefined;
   }
 }
@@ -184,6 +195,11 @@ export class AcrSignIns implements vscode.Disposable {
     }));
   }
 
+  /** Whether SecretStorage holds a secret for the registry (the secret itself never leaves this class). */
+  async hasStoredSecret(loginServer: string): Promise<boolean> {
+    return (await this.context.secrets.get(secretKey(loginServer))) !== undefined;
+  }
+
   /** Resumes renewing the registries signed in before this session (start-up). */
   async resume(): Promise<void> {
     for (const record of Object.values(this.records())) {
@@ -215,7 +231,7 @@ export class AcrSignIns implements vscode.Disposable {
     if (stored) this.log.addSecret(secretText(stored));
     this.log.info(`Signing in to ${loginServer} with ${METHOD_LABELS[parameters.method]} (${accountOf(parameters)}).`);
     const target = signInTargetFor(loginServer, readAcrSettings());
-    let secret: SignInSecret;
+    let secret: SignInSecret | undefined;
     let account: (() => string | undefined) | undefined;
     if (parameters.method === 'vscodeAccount') {
       const credential = vscodeAccountCredential(target, parameters.tenantId, true);
@@ -228,7 +244,7 @@ export class AcrSignIns implements vscode.Disposable {
       };
       secret = { entraCredential: await this.acquire(loginServer, () => signInWithDeviceCode(target, parameters, prompt, options.abortSignal)) };
     } else {
-      secret = stored!;
+      secret = stored;
     }
     const acquired = await this.acquire(loginServer, () => acquireRefreshToken(target, parameters, secret));
     if (this.generations.get(loginServer) !== generation) throw new SignInError('cancelled', `Another sign-in or a logout for ${loginServer} came first.`);
@@ -242,7 +258,7 @@ export class AcrSignIns implements vscode.Disposable {
     }, previous?.credentials);
     if (stored) await this.context.secrets.store(secretKey(loginServer), JSON.stringify(stored));
     else await this.context.secrets.delete(secretKey(loginServer));
-    if (parameters.method === 'deviceCode' && 'entraCredential' in secret) this.liveCredentials.set(loginServer, secret.entraCredential);
+    if (parameters.method === 'deviceCode' && secret && 'entraCredential' in secret) this.liveCredentials.set(loginServer, secret.entraCredential);
     else this.liveCredentials.delete(loginServer);
     await this.context.globalState.update(LAST_METHOD_KEY, { ...this.context.globalState.get(LAST_METHOD_KEY), [loginServer]: parameters.method });
     this.needsSignIn.delete(loginServer);
@@ -292,7 +308,7 @@ export class AcrSignIns implements vscode.Disposable {
     const target = signInTargetFor(loginServer, readAcrSettings());
     const live = this.liveCredentials.get(loginServer);
     const stored = await this.context.secrets.get(secretKey(loginServer));
-    let secret: SignInSecret;
+    let secret: SignInSecret | undefined;
     if (record.parameters.method === 'vscodeAccount') {
       // VS Code keeps the account signed in across restarts; asked silently, it never prompts.
       secret = { entraCredential: vscodeAccountCredential(target, record.parameters.tenantId, false) };
@@ -301,7 +317,7 @@ export class AcrSignIns implements vscode.Disposable {
     } else if (stored) {
       secret = JSON.parse(stored) as StoredSecret;
       this.log.addSecret(secretText(secret));
-    } else {
+    } else if (!RENEWS_WITHOUT_SECRET.has(record.parameters.method)) {
       this.log.warn(`${loginServer} cannot be renewed without you: ${METHOD_LABELS[record.parameters.method]} sign-ins renew only while the window that signed in is open.`);
       throw new SignInRequiredError(`Sign in to ${loginServer} again.`);
     }
@@ -317,6 +333,7 @@ export class AcrSignIns implements vscode.Disposable {
       // Signed out (or in again) meanwhile: the scheduler ignores the result of a renewal it forgot.
       return acquired.refreshToken;
     }
+    this.needsSignIn.delete(loginServer);
     await this.writeToken(loginServer, acquired.refreshToken, { ...record, ...(acquired.audience ? { audience: acquired.audience } : {}) }, record.credentials);
     this.log.info(`Renewed the token for ${loginServer}.`);
     return acquired.refreshToken;

@@ -42,13 +42,12 @@ export class CredentialsStatusBar implements vscode.Disposable {
       return this.item.show();
     }
     const soonest = [...signedIn].sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity))[0]!;
-    const attention = signedIn.some((s) => s.needsSignIn || (s.expiresAt !== undefined && s.expiresAt - now < WARN_BELOW_MS));
     const name = signedIn.length === 1 ? soonest.loginServer : `${signedIn.length} registries`;
     const needs = signedIn.some((s) => s.needsSignIn);
     this.item.text = `$(${needs ? 'warning' : 'key'}) ACR ${name} ${needs ? 'sign in needed' : timeLeft(soonest.expiresAt, now)}`;
     this.item.tooltip = tooltip(signedIn, now);
     this.item.command = 'acr.showCredentialsStatus';
-    this.item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor = signedIn.some((s) => signInNeedsAttention(s, now)) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 
@@ -59,11 +58,20 @@ export class CredentialsStatusBar implements vscode.Disposable {
   }
 }
 
+/** A sign-in needs the user soon: it must be signed in again, or its token has under 15 minutes left. */
+export function signInNeedsAttention(status: AcrSignInStatus, now: number): boolean {
+  return status.needsSignIn || (status.expiresAt !== undefined && status.expiresAt - now < WARN_BELOW_MS);
+}
+
+/** The state of one sign-in in a few words: "sign in again needed", or its expiry and time left. */
+export function describeSignIn(status: AcrSignInStatus, now: number): string {
+  if (status.needsSignIn) return 'sign in again needed';
+  if (status.expiresAt === undefined) return 'unknown expiry';
+  return `expires ${new Date(status.expiresAt).toLocaleString()} (${timeLeft(status.expiresAt, now)} left)`;
+}
+
 function tooltip(signedIn: readonly AcrSignInStatus[], now: number): vscode.MarkdownString {
-  const lines = signedIn.map((s) => {
-    const expiry = s.expiresAt === undefined ? 'unknown expiry' : `expires ${new Date(s.expiresAt).toLocaleString()} (${timeLeft(s.expiresAt, now)} left)`;
-    return `**${s.loginServer}**: ${s.account}, ${s.methodLabel}, ${s.needsSignIn ? 'sign in again needed' : expiry}`;
-  });
+  const lines = signedIn.map((s) => `**${s.loginServer}**: ${s.account}, ${s.methodLabel}, ${describeSignIn(s, now)}`);
   const markdown = new vscode.MarkdownString(lines.join('\n\n'));
   markdown.isTrusted = false;
   return markdown;

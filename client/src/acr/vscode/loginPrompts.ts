@@ -1,12 +1,14 @@
 // "ACR: Login" asks for what a sign-in needs, one step at a time: the registry, the method, then the
 // method's fields. Values passed to the command (e.g. by "Sign in again") are not asked for again.
 import * as vscode from 'vscode';
+import { AZURE_CLI_MISSING, azureCliPath } from '../auth/azureCliLocation';
+import { methodChoices } from '../auth/methodChoices';
 import { METHOD_LABELS, type SignInMethod } from '../auth/signInMethods';
 import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
 import { readAcrSettings, type AcrLoginRequest, type AcrSignIns } from './acrSignIns';
 
 /** What the command may be given; any field missing is asked for. */
-export type PartialLoginRequest = Partial<Record<'loginServer' | 'method' | 'tenantId' | 'clientId' | 'username', string>>;
+export type PartialLoginRequest = Partial<Record<'loginServer' | 'method' | 'tenantId' | 'clientId' | 'certificatePath' | 'username', string>>;
 
 const OTHER_REGISTRY = 'Enter a registry name or login server…';
 
@@ -32,13 +34,28 @@ async function pickRegistry(signIns: AcrSignIns): Promise<string | undefined> {
 }
 
 async function pickMethod(signIns: AcrSignIns, loginServer: string): Promise<SignInMethod | undefined> {
-  const last = signIns.lastMethod(loginServer);
-  const methods = (Object.keys(METHOD_LABELS) as SignInMethod[]).sort((a, b) => Number(b === last) - Number(a === last));
-  const picked = await vscode.window.showQuickPick(
-    methods.map((method) => ({ label: METHOD_LABELS[method], method, ...(method === last ? { description: 'last used' } : {}) })),
-    { title: `ACR: Login to ${loginServer}`, placeHolder: 'Sign-in method', ignoreFocusOut: true },
-  );
+  const picked = await vscode.window.showQuickPick(methodChoices(signIns.lastMethod(loginServer), azureCliPath() !== undefined), {
+    title: `ACR: Login to ${loginServer}`,
+    placeHolder: 'Sign-in method',
+    ignoreFocusOut: true,
+  });
+  if (picked && !picked.available) {
+    void vscode.window.showWarningMessage(`ACR: ${AZURE_CLI_MISSING}`, 'Install the Azure CLI').then((choice) => {
+      if (choice) void vscode.env.openExternal(vscode.Uri.parse('https://aka.ms/azure-cli'));
+    });
+    return undefined;
+  }
   return picked?.method;
+}
+
+/** An optional tenant: empty means the account's home tenant. Undefined when the user cancelled. */
+function askTenant(title: string, value: string | undefined): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt: "Tenant (directory) id to sign in to; leave it empty for your account's home tenant",
+    ignoreFocusOut: true,
+    ...(value ? { value } : {}),
+  });
 }
 
 function ask(title: string, prompt: string, options: { value?: string; password?: boolean } = {}): Thenable<string | undefined> {
@@ -60,26 +77,27 @@ export async function askForLogin(signIns: AcrSignIns, given: PartialLoginReques
   if (!method) return undefined;
   const title = `ACR: Login to ${loginServer} (${METHOD_LABELS[method]})`;
   const remembered = signIns.rememberedParameters(loginServer);
-  if (method === 'vscodeAccount') {
-    const tenantDefault = remembered?.method === 'vscodeAccount' ? remembered.tenantId : signInTargetFor(loginServer, readAcrSettings()).tenantId;
-    const tenantId =
-      given.tenantId ??
-      (await vscode.window.showInputBox({
-        title,
-        prompt: "Tenant (directory) id to sign in to; leave it empty for your account's home tenant",
-        ignoreFocusOut: true,
-        ...(tenantDefault ? { value: tenantDefault } : {}),
-      }));
+  if (method === 'vscodeAccount' || method === 'azureCli') {
+    const tenantDefault = remembered?.method === method ? remembered.tenantId : signInTargetFor(loginServer, readAcrSettings()).tenantId;
+    const tenantId = given.tenantId ?? (await askTenant(title, tenantDefault));
     if (tenantId === undefined) return undefined;
     return { loginServer, method, ...(tenantId.trim() ? { tenantId: tenantId.trim() } : {}) };
   }
-  if (method === 'servicePrincipal' || method === 'deviceCode') {
+  if (method === 'servicePrincipal' || method === 'servicePrincipalCertificate' || method === 'deviceCode') {
     const tenantDefault = remembered && 'tenantId' in remembered ? remembered.tenantId : signInTargetFor(loginServer, readAcrSettings()).tenantId;
     const tenantId = given.tenantId ?? (await ask(title, 'Tenant (directory) id', { value: tenantDefault }));
     if (!tenantId) return undefined;
     if (method === 'deviceCode') return { loginServer, method, tenantId: tenantId.trim(), ...(given.clientId ? { clientId: given.clientId } : {}) };
-    const clientId = given.clientId ?? (await ask(title, 'Application (client) id', { value: remembered?.method === 'servicePrincipal' ? remembered.clientId : undefined }));
+    // The application is the same whether it signs in with its secret or its certificate.
+    const rememberedClient = remembered?.method === 'servicePrincipal' || remembered?.method === 'servicePrincipalCertificate' ? remembered.clientId : undefined;
+    const clientId = given.clientId ?? (await ask(title, 'Application (client) id', { value: rememberedClient }));
     if (!clientId) return undefined;
+    if (method === 'servicePrincipalCertificate') {
+      const rememberedPath = remembered?.method === method ? remembered.certificatePath : undefined;
+      const certificatePath = given.certificatePath ?? (await ask(title, 'Path of the PEM file holding the certificate and its private key', { value: rememberedPath }));
+      if (!certificatePath) return undefined;
+      return { loginServer, method, tenantId: tenantId.trim(), clientId: clientId.trim(), certificatePath: certificatePath.trim() };
+    }
     const clientSecret = await ask(title, 'Client secret (kept in VS Code secret storage)', { password: true });
     if (!clientSecret) return undefined;
     return { loginServer, method, tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret };
