@@ -12,11 +12,12 @@ import type { Flow } from './workbench';
 export const E2E_FLOWS: readonly Flow[] = [
   editorFlow,
   quickFixFlow,
-  runCodeLensFlow,
-  runWithArgsFlow,
   acrLoginFlow,
   acrRegistriesViewFlow,
   acrRetryFlow,
   acrAccountFlow,
   earthlyTaskFlow,
+  // Last: the tasks they run are listed as recently used in "Tasks: Run Task", which earthlyTaskFlow uses.
+  runCodeLensFlow,
+  runWithArgsFlow,
 ];
