@@ -91,8 +91,11 @@ const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
-  // The DOM renderer keeps the terminal's text in the page, where browser flows read it.
+  // The DOM renderer keeps the terminal's text in the page, where browser flows read it; each page
+  // starts without the terminals and tasks of the page before.
   'terminal.integrated.gpuAcceleration': 'off',
+  'terminal.integrated.enablePersistentSessions': false,
+  'task.reconnection': false,
 };
 
 function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
