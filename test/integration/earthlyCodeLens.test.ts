@@ -1,10 +1,10 @@
 // Run lenses above targets, and the run commands, against the stand-in earthly on PATH (it records each
 // run's argv to $EARTHLY_STANDIN_RECORD).
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EarthlyApi } from '../../client/src/extension';
+import { standInRuns, type StandInRun } from './standInEarthly';
 import { closeAllEditors, openScratchEarthfile, waitFor } from './waitFor';
 
 const EARTHFILE = [
@@ -26,21 +26,6 @@ const EARTHFILE = [
   '    SAVE IMAGE --push localhost:5000/codelens/image:latest', // 15
   '',
 ].join('\n');
-
-interface StandInRun {
-  readonly argv: readonly string[];
-  readonly cwd: string;
-}
-
-function standInRuns(): StandInRun[] {
-  const file = process.env.EARTHLY_STANDIN_RECORD;
-  if (!file) throw new Error('EARTHLY_STANDIN_RECORD is not set: run the suites through test/harness/runVSCodeTests.');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as StandInRun);
-}
 
 async function earthlyApi(): Promise<EarthlyApi> {
   const extension = vscode.extensions.getExtension<EarthlyApi>('earthly-acr.earthly-acr');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { EarthlyApi } from '../../client/src/extension';
 import type { RunOutcome } from '../../client/src/earthly/runTerminal';
 import { acrTestEnvironment, identityTokenFor, skopeoInspect, type AcrTestEnvironment } from './acrTestEnvironment';
+import { standInRuns, type StandInRun } from './standInEarthly';
 import { waitFor, workspaceFile } from './waitFor';
 
 const EXTENSION_ID = 'earthly-acr.earthly-acr';
@@ -26,12 +27,6 @@ const ENV_SECRET = 'EARTHLY_TEST_ENV_SECRET';
 const STORED_SECRET = 'EARTHLY_TEST_STORED_SECRET';
 const ENV_SECRET_VALUE = `env-secret-${Date.now()} $x ;y`;
 const STORED_SECRET_VALUE = `stored-secret-${Date.now()}`;
-
-interface Recorded {
-  readonly argv: string[];
-  readonly cwd: string;
-  readonly env: Record<string, string>;
-}
 
 function earthfile(loginServer: string): string {
   return [
@@ -90,12 +85,10 @@ describe('Earthly tasks', function () {
   this.timeout(120_000);
   let api: EarthlyApi;
   let env: AcrTestEnvironment;
-  let recordFile: string;
   const outcomes: RunOutcome[] = [];
   let subscription: vscode.Disposable | undefined;
 
-  const records = (): Recorded[] =>
-    existsSync(recordFile) ? readFileSync(recordFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Recorded) : [];
+  const records = standInRuns;
 
   async function fetchEarthlyTasks(): Promise<vscode.Task[]> {
     return vscode.tasks.fetchTasks({ type: 'earthly' });
@@ -115,7 +108,7 @@ describe('Earthly tasks', function () {
   }
 
   /** Runs a task and resolves with its outcome and what the stand-in recorded (if it ran). */
-  async function run(task: vscode.Task): Promise<{ outcome: RunOutcome; recorded?: Recorded }> {
+  async function run(task: vscode.Task): Promise<{ outcome: RunOutcome; recorded?: StandInRun }> {
     const before = outcomes.length;
     const recordedBefore = records().length;
     await vscode.tasks.executeTask(task);
@@ -132,9 +125,7 @@ describe('Earthly tasks', function () {
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
     api = await extension.activate();
     env = acrTestEnvironment();
-    const file = process.env.EARTHLY_STANDIN_RECORD;
-    if (!file) throw new Error('EARTHLY_STANDIN_RECORD is not set: run the suites through test/harness/runVSCodeTests.');
-    recordFile = file;
+    standInRuns(); // fails naming the missing prerequisite when the harness did not set the stand-in up
     subscription = api.earthly.onDidFinishRun((outcome) => outcomes.push(outcome));
     process.env[ENV_SECRET] = ENV_SECRET_VALUE;
     process.env.EARTHLY_STANDIN_ENV = [ENV_SECRET, STORED_SECRET].join(',');

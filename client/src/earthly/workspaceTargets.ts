@@ -6,7 +6,8 @@ import { LANGUAGE_ID, type TargetsParams, type TargetsResult, type TargetSummary
 import { targetReference } from './earthlyTask';
 
 export const EARTHFILE_GLOB = '**/{Earthfile,build.earth}';
-const EXCLUDE_GLOB = '**/node_modules/**';
+/** Earthfiles of installed packages are not the workspace's; findFiles takes one exclude, which would replace files.exclude. */
+const IN_NODE_MODULES = /[\\/]node_modules[\\/]/;
 const MAX_EARTHFILES = 2000;
 
 /** The language server, through the language client (both reject while the server is not running). */
@@ -76,7 +77,8 @@ export class WorkspaceTargets implements vscode.Disposable {
   }
 
   private async read(token?: vscode.CancellationToken): Promise<WorkspaceTarget[]> {
-    const uris = await vscode.workspace.findFiles(EARTHFILE_GLOB, EXCLUDE_GLOB, MAX_EARTHFILES, token);
+    const found = await vscode.workspace.findFiles(EARTHFILE_GLOB, undefined, MAX_EARTHFILES, token);
+    const uris = found.filter((uri) => !IN_NODE_MODULES.test(uri.path));
     if (uris.length === 0 || token?.isCancellationRequested) return [];
     const byString = new Map(uris.map((uri) => [uri.toString(), uri]));
     const result = await this.server.request({ uris: [...byString.keys()] });
