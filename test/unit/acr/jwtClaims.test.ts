@@ -39,11 +39,17 @@ test('a short token renews 15 minutes before it expires when that is sooner', ()
   assert.equal(renewalTime(issued, issued + 40 * MINUTE, issued), issued + 25 * MINUTE);
 });
 
+test('a token shorter than 30 minutes renews at half its life, so renewals never follow each other at once', () => {
+  const issued = 1_000 * HOUR;
+  assert.equal(renewalTime(issued, issued + 20 * MINUTE, issued), issued + 10 * MINUTE);
+  assert.equal(renewalTime(issued, issued + 10 * MINUTE, issued), issued + 5 * MINUTE);
+  assert.equal(renewalTime(issued, issued + 12_000, issued), issued + 6_000);
+});
+
 test('the renewal time is never in the past', () => {
   const issued = 1_000 * HOUR;
   const late = issued + 2.5 * HOUR;
   assert.equal(renewalTime(issued, issued + 3 * HOUR, late), late);
-  assert.equal(renewalTime(issued, issued + 10 * MINUTE, issued), issued);
   assert.equal(renewalTime(issued, issued - HOUR, issued), issued);
 });
 

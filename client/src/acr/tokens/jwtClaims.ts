@@ -24,6 +24,8 @@ const STRING_CLAIMS = ['sub', 'aud', 'tenant'] as const;
 
 /** Renew at this share of a token's life... */
 const RENEW_AT_LIFE_FRACTION = 0.75;
+/** ...but not before this share (see renewalTime). */
+const MIN_LIFE_FRACTION = 0.5;
 /** ...or this long before it expires, whichever comes first. */
 const RENEW_BEFORE_EXPIRY_MS = 15 * 60 * 1000;
 
@@ -61,11 +63,13 @@ export function tokenTimes(token: string): TokenTimes | undefined {
 
 /**
  * When to renew a token (all times epoch milliseconds): at 75% of its life or 15 minutes before it expires,
- * whichever is sooner, and never before `now`. Without a usable issue time the life is counted from `now`,
- * which errs towards renewing early.
+ * whichever is sooner, but not before half its life (a token shorter than 15 minutes would otherwise be
+ * due the moment it is issued, and each renewal would start the next at once), and never before `now`.
+ * Without a usable issue time the life is counted from `now`, which errs towards renewing early.
  */
 export function renewalTime(issuedAt: number | undefined, expiresAt: number, now: number): number {
   const start = issuedAt !== undefined && issuedAt < expiresAt ? issuedAt : Math.min(now, expiresAt);
   const atFraction = start + (expiresAt - start) * RENEW_AT_LIFE_FRACTION;
-  return Math.max(now, Math.min(atFraction, expiresAt - RENEW_BEFORE_EXPIRY_MS));
+  const atHalf = start + (expiresAt - start) * MIN_LIFE_FRACTION;
+  return Math.max(now, atHalf, Math.min(atFraction, expiresAt - RENEW_BEFORE_EXPIRY_MS));
 }
