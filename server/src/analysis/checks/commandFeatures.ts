@@ -54,9 +54,11 @@ function require(site: CommandSite, feature: string, range: Range, what: string,
  * source whose Earthfile part has a `*`. Words with `$` are expanded first, so they are left alone.
  */
 function globReference(site: CommandSite): Range | undefined {
-  const { command } = site;
-  const words = command.keyword.text === 'BUILD' ? command.args.slice(0, 1) : command.args.slice(0, -1);
-  for (const word of words) {
+  const { args } = site.command;
+  // BUILD's reference is its first word; COPY's sources are all words but the last.
+  const sources = site.command.keyword.text === 'BUILD' ? Math.min(1, args.length) : args.length - 1;
+  for (let i = 0; i < sources; i++) {
+    const word = args[i];
     const plus = word.text.indexOf('+');
     const star = word.text.indexOf('*');
     if (plus > 0 && star >= 0 && star < plus && !word.text.includes('$')) return word.range;

@@ -62,7 +62,7 @@ export function checkFlags(site: CommandSite): void {
  * a group as one word, but the parser splits it at blanks, so `--K=v)` would look like a flag.
  */
 function outsideGroups(flags: readonly FlagNode[]): readonly FlagNode[] {
-  if (!flags.some((f) => f.value?.includes('('))) return flags;
+  if (!opensGroup(flags)) return flags;
   const out: FlagNode[] = [];
   let inGroup = false;
   for (const flag of flags) {
@@ -75,6 +75,12 @@ function outsideGroups(flags: readonly FlagNode[]): readonly FlagNode[] {
     inGroup = value.includes('(') && !value.includes(')');
   }
   return out;
+}
+
+/** Whether a flag value holds a `(` (a loop, not `some`: this runs for every command). */
+function opensGroup(flags: readonly FlagNode[]): boolean {
+  for (const f of flags) if (f.value?.includes('(')) return true;
+  return false;
 }
 
 function obsoleteFlag(site: CommandSite, flag: FlagNode, message: string): void {

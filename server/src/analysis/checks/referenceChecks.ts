@@ -174,23 +174,30 @@ function checkImports({ model, report }: CheckContext): void {
 
 /** INT `handleCopy`: sources are all artifacts or all build-context paths. */
 function checkCopySources({ model, report }: CheckContext): void {
-  const byCommand = new Map<CommandNode, ReferenceSite[]>();
-  for (const site of model.references) {
+  const sites = model.references;
+  // The sites of one command are consecutive in the model: each run of them is one command.
+  let j = 0;
+  for (let i = 0; i < sites.length; i = j) {
+    const command = sites[i].command;
+    j = i + 1;
+    while (j < sites.length && sites[j].command === command) j++;
     // With fewer than two sources (the last word is the destination) there is nothing to mix.
-    if (site.role !== 'COPY' || site.command.args.length < 3) continue;
-    const list = byCommand.get(site.command);
-    if (list) list.push(site);
-    else byCommand.set(site.command, [site]);
-  }
-  for (const [command, sites] of byCommand) {
-    const sources = command.args.slice(0, -1);
+    if (sites[i].role !== 'COPY' || command.args.length < 3) continue;
+    const sources = command.args.length - 1;
+    const isArtifact = (arg: ArgNode): boolean => {
+      for (let k = i; k < j; k++) {
+        const s = sites[k];
+        if (s.error === undefined && s.range.start <= arg.range.start && arg.range.end <= s.range.end) return true;
+      }
+      return false;
+    };
     // A `$` can turn a source into either kind at build time.
-    if (sources.some((a) => a.text.includes('$'))) continue;
-    const isArtifact = (arg: ArgNode) =>
-      sites.some((s) => s.error === undefined && s.range.start <= arg.range.start && arg.range.end <= s.range.end);
-    const kinds = sources.map(isArtifact);
-    const odd = kinds.findIndex((k) => k !== kinds[0]);
-    if (odd < 0) continue;
-    report('E-copy-mixed-sources', sources[odd].range, 'combining artifacts and build context arguments in a single COPY command is not allowed');
+    if (command.args.some((a, k) => k < sources && a.text.includes('$'))) continue;
+    const kind = isArtifact(command.args[0]);
+    for (let k = 1; k < sources; k++) {
+      if (isArtifact(command.args[k]) === kind) continue;
+      report('E-copy-mixed-sources', command.args[k].range, 'combining artifacts and build context arguments in a single COPY command is not allowed');
+      break;
+    }
   }
 }
