@@ -138,36 +138,37 @@ const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   SET: declaration('SET'),
   ENV: declaration('ENV'),
   IMPORT: importCommand,
+  // The words after the reference are its overrides: passed as the arguments and the index of the first.
   FROM: (w, c, r) => {
     // `FROM alpine` names an image; only a word with a `+` (or a group) is a target reference.
-    const [first, ...rest] = c.args;
-    if (first && isReferenceWord(first.text)) w.out.references.push(referenceSite(w, 'FROM', c, r, first, 'target', rest));
+    const first = c.args[0];
+    if (first && isReferenceWord(first.text)) w.out.references.push(referenceSite(w, 'FROM', c, r, first, 'target', c.args, 1));
   },
   BUILD: (w, c, r) => {
-    const [first, ...rest] = c.args;
-    if (first) w.out.references.push(referenceSite(w, 'BUILD', c, r, first, 'target', rest));
+    const first = c.args[0];
+    if (first) w.out.references.push(referenceSite(w, 'BUILD', c, r, first, 'target', c.args, 1));
   },
   DO: (w, c, r) => {
-    const [first, ...rest] = c.args;
-    if (first) w.out.references.push(referenceSite(w, 'DO', c, r, first, 'function', rest));
+    const first = c.args[0];
+    if (first) w.out.references.push(referenceSite(w, 'DO', c, r, first, 'function', c.args, 1));
   },
   COPY: (w, c, r) => {
     const args = mergeGroups(w.source, c.args);
     // Every word but the destination is a source (a lone word is still checked).
     const sources = args.length >= 2 ? args.length - 1 : args.length;
     for (let i = 0; i < sources; i++) {
-      if (isReferenceWord(args[i].text)) w.out.references.push(referenceSite(w, 'COPY', c, r, args[i], 'artifact', []));
+      if (isReferenceWord(args[i].text)) w.out.references.push(referenceSite(w, 'COPY', c, r, args[i], 'artifact', NO_WORDS, 0));
     }
   },
   'FROM DOCKERFILE': (w, c, r) => {
     const context = mergeGroups(w.source, c.args)[0];
     if (context && isReferenceWord(context.text)) {
-      w.out.references.push(referenceSite(w, 'FROM DOCKERFILE', c, r, context, 'artifact', []));
+      w.out.references.push(referenceSite(w, 'FROM DOCKERFILE', c, r, context, 'artifact', NO_WORDS, 0));
     }
     for (const flag of c.flags) {
       const value = flagValue(flag);
       if (flag.name === '-f' && value && isReferenceWord(value.text)) {
-        w.out.references.push(referenceSite(w, 'FROM DOCKERFILE -f', c, r, value, 'artifact', []));
+        w.out.references.push(referenceSite(w, 'FROM DOCKERFILE -f', c, r, value, 'artifact', NO_WORDS, 0));
       }
     }
   },
@@ -185,6 +186,8 @@ const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
 };
 
 const LOAD_FLAG = '--load';
+
+const NO_WORDS: readonly ArgNode[] = [];
 
 // A Map: keyword texts are slices of the source, and a Map looks them up without interning them.
 const HANDLER_BY_KEYWORD = new Map(Object.entries(COMMAND_HANDLERS));
@@ -238,8 +241,11 @@ function flagValue(flag: CommandNode['flags'][number]): ArgNode | undefined {
 
 function declaration(kind: VariableKind): CommandHandler {
   return (w, command, recipe, scope) => {
-    const [key, second, third] = command.args;
+    const args = command.args;
+    const key = args[0];
     if (!key) return;
+    const second = args[1];
+    const third = args[2];
     // `ENV K V` is stored as `[K, =, V]`, but accept `[K, V]` too.
     const value = second?.text === '=' ? third : second;
     const global = kind === 'ARG' && recipe.kind === 'base' && (!w.explicitGlobal || hasFlag(command, 'global'));
@@ -349,15 +355,16 @@ function referenceSite(
   recipe: Recipe,
   word: ArgNode,
   expect: Expect,
-  overrideWords: readonly ArgNode[],
+  words: readonly ArgNode[],
+  overridesFrom: number,
 ): MutableSite {
   const parsed = parseWord(w.source, word, (text, from, to) => parseReferenceWordAt(text, from, to, expect));
-  return siteFrom(w, role, command, recipe, word, parsed, overrideWords);
+  return siteFrom(w, role, command, recipe, word, parsed, words, overridesFrom);
 }
 
 function loadSite(w: Walker, command: CommandNode, recipe: Recipe, value: ArgNode): MutableSite {
   const parsed = parseWord(w.source, value, parseLoadAt);
-  const site = siteFrom(w, 'WITH DOCKER --load', command, recipe, value, parsed, []);
+  const site = siteFrom(w, 'WITH DOCKER --load', command, recipe, value, parsed, NO_WORDS, 0);
   site.imageRange = parsed.image;
   return site;
 }
@@ -369,19 +376,20 @@ function siteFrom(
   recipe: Recipe,
   word: ArgNode,
   parsed: ReferenceWithOverrides,
-  overrideWords: readonly ArgNode[],
+  words: readonly ArgNode[],
+  overridesFrom: number,
 ): MutableSite {
   let overrides: readonly OverrideSite[];
   let error = parsed.error;
-  if (parsed.grouped || overrideWords.length === 0) {
-    overrides = parsed.overrides.map((o) => ({ key: o.key.text, keyRange: o.key, value: o.value?.text, valueRange: o.value }));
+  if (parsed.grouped || words.length <= overridesFrom) {
+    overrides = parsed.overrides.length === 0 ? NO_OVERRIDES : parsed.overrides.map((o) => ({ key: o.key.text, keyRange: o.key, value: o.value?.text, valueRange: o.value }));
   } else {
-    const extra = parseOverrides(overrideWords.map((a) => ({ text: a.text, start: a.range.start })));
+    const extra = parseOverrides(words.map((a) => ({ text: a.text, start: a.range.start })), overridesFrom);
     overrides = extra.overrides.map((o) => ({
       key: o.key.text,
-      keyRange: inWord(w.source, overrideWords[o.keyWord], o.key),
+      keyRange: inWord(w.source, words[o.keyWord], o.key),
       value: o.value?.text,
-      valueRange: o.value && inWord(w.source, overrideWords[o.valueWord], o.value),
+      valueRange: o.value && inWord(w.source, words[o.valueWord], o.value),
     }));
     error ??= extra.error?.message;
   }
@@ -404,6 +412,8 @@ function siteFrom(
     definition: undefined,
   };
 }
+
+const NO_OVERRIDES: readonly OverrideSite[] = [];
 
 type MutableSite = { -readonly [K in keyof ReferenceSite]: ReferenceSite[K] };
 
