@@ -178,31 +178,49 @@ function usesInCommand(source: string, recipe: Recipe, command: CommandNode, sin
  */
 function forEachUse(model: FileModel, sink: UseSink): void {
   const source = model.tree.text;
-  // Most commands hold no `$`: find them all once, then skip those commands without a look at their words.
-  const dollars: number[] = [];
-  for (let i = source.indexOf('$'); i >= 0; i = source.indexOf('$', i + 1)) dollars.push(i);
-  if (dollars.length === 0) return;
+  const dollars = new DollarCursor(source);
+  if (!dollars.any) return;
   forEachStatement(model, (statement, recipe) => {
     if (statement.kind === 'command') {
-      if (hasDollar(dollars, statement.range)) usesInCommand(source, recipe, statement, sink);
+      if (dollars.within(statement.range)) usesInCommand(source, recipe, statement, sink);
       return;
     }
     for (const { command } of statement.clauses) {
-      if (hasDollar(dollars, command.range)) usesInCommand(source, recipe, command, sink);
+      if (dollars.within(command.range)) usesInCommand(source, recipe, command, sink);
     }
   });
 }
 
-/** Whether the sorted offsets `dollars` hold one inside `range` (binary search). */
-function hasDollar(dollars: readonly number[], range: Range): boolean {
-  let lo = 0;
-  let hi = dollars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dollars[mid] < range.start) lo = mid + 1;
-    else hi = mid;
+/**
+ * Whether a range holds a `$`, for ranges asked about in (mostly) increasing order: most commands hold
+ * none, and the next `$` of the text says so without a look at their words. Linear over the walk.
+ */
+class DollarCursor {
+  /** The first `$` at or after `from` (the text length when there is none). */
+  private next: number;
+  private from = 0;
+
+  constructor(private readonly source: string) {
+    this.next = this.find(0);
   }
-  return lo < dollars.length && dollars[lo] < range.end;
+
+  get any(): boolean {
+    return this.next < this.source.length;
+  }
+
+  within(range: Range): boolean {
+    // Moving back (a clause line after the body above it) or past the `$` found: look again from here.
+    if (range.start < this.from || this.next < range.start) {
+      this.from = range.start;
+      this.next = this.find(range.start);
+    }
+    return this.next < range.end;
+  }
+
+  private find(from: number): number {
+    const at = this.source.indexOf('$', from);
+    return at < 0 ? this.source.length : at;
+  }
 }
 
 /** Per feature set (models of the same VERSION line share one) and flavour: image ENVs and builtins in force. */
