@@ -58,7 +58,7 @@ export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseE
   });
   const out: Collected = { variables: [], imports: [], references: [] };
   const globalScope: Scope = { kind: 'global', recipe: base, range: { start: 0, end: tree.text.length } };
-  const walker: Walker = { source: tree.text, globalScope, explicitGlobal: features.has('explicit-global'), out };
+  const walker: Walker = { source: tree.text, globalScope, explicitGlobal: features.has('explicit-global'), out, conditional: false };
   for (const recipe of [base, ...recipes]) {
     const scope: Scope = { kind: recipe.kind, recipe, range: recipe.extent };
     walk(walker, recipe.statements, recipe, scope);
@@ -95,6 +95,8 @@ interface Walker {
   readonly globalScope: Scope;
   readonly explicitGlobal: boolean;
   readonly out: Collected;
+  /** The statements walked now sit in a clause other than WAIT's, at any depth. */
+  conditional: boolean;
 }
 
 function versionInfo(command: CommandNode): VersionInfo {
@@ -124,7 +126,10 @@ function walk(w: Walker, statements: readonly Statement[], recipe: Recipe, scope
       visitCommand(w, clause.command, recipe, scope);
       const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: scope };
       if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
+      const outer = w.conditional;
+      w.conditional = outer || st.kind !== 'wait';
       walk(w, clause.body, recipe, inner);
+      w.conditional = outer;
     }
   }
 }
@@ -410,6 +415,7 @@ function siteFrom(
     error,
     import: undefined,
     definition: undefined,
+    conditional: w.conditional,
   };
 }
 

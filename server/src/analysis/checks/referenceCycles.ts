@@ -5,7 +5,6 @@
 // time linear in the part of the graph reachable from the checked file.
 import * as nodePath from 'node:path';
 import { RESERVED_TARGET_NAME } from '../../language/names';
-import type { Statement } from '../../parser/syntax';
 import type { FileModel, ReferenceSite } from '../model';
 import type { CheckContext } from './check';
 
@@ -43,12 +42,11 @@ const edgeCache = new WeakMap<FileModel, Map<string, ReferenceSite[]>>();
 function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
   const cached = edgeCache.get(model);
   if (cached) return cached;
-  const branches = branchBodies(model);
   const byRecipe = new Map<string, ReferenceSite[]>();
   for (const site of model.references) {
     const ref = site.ref;
     if (!ref || ref.dynamic || site.error !== undefined || ref.nameKind !== 'target') continue;
-    if (!BUILDING_ROLES.has(site.role) || hasComputedOverride(site) || inSpans(branches, site.command.range.start)) continue;
+    if (site.conditional || !BUILDING_ROLES.has(site.role) || hasComputedOverride(site)) continue;
     const list = byRecipe.get(site.recipe.name);
     if (list) list.push(site);
     else byRecipe.set(site.recipe.name, [site]);
@@ -60,40 +58,6 @@ function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
 function hasComputedOverride(site: ReferenceSite): boolean {
   for (const o of site.overrides) if (o.value?.includes('$')) return true;
   return false;
-}
-
-/**
- * The outermost clause bodies of blocks other than WAIT (a WAIT body always runs, so the blocks in it
- * count), as sorted, disjoint `start, end` pairs of offsets. A command that starts inside one of them
- * is conditional; the clause lines of a block that is not nested in one are not.
- */
-function branchBodies(model: FileModel): number[] {
-  const spans: number[] = [];
-  const addBodies = (statements: readonly Statement[]): void => {
-    for (const st of statements) {
-      if (st.kind === 'command') continue;
-      for (const { body } of st.clauses) {
-        if (body.length === 0) continue;
-        if (st.kind === 'wait') addBodies(body);
-        else spans.push(body[0].range.start, body[body.length - 1].range.end);
-      }
-    }
-  };
-  addBodies(model.base.statements);
-  for (const recipe of model.recipes) addBodies(recipe.statements);
-  return spans;
-}
-
-/** Whether `offset` lies in one of the sorted `start, end` pairs of `spans` (binary search). */
-function inSpans(spans: readonly number[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[2 * mid + 1] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length / 2 && spans[2 * lo] <= offset;
 }
 
 export function checkCycles(context: CheckContext): void {
