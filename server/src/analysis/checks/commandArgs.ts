@@ -65,8 +65,11 @@ function count(site: CommandSite, args: readonly ArgNode[]): void {
   const { command, spec } = site;
   const { arity } = spec;
   const min = arity.minWithFlag && hasFlag(command, arity.minWithFlag.flag) ? arity.minWithFlag.min : arity.min;
+  // A group counts as one word, so grouping words can only bring a count of one or more down to one:
+  // with a minimum of at most one, a count in range stays in range and the words need no scan.
+  if (min <= 1 && inRange(args.length, min, arity.max)) return;
   const n = hasGroup(args) ? countWords(args) : args.length;
-  if (n >= min && (arity.max === undefined || n <= arity.max)) return;
+  if (inRange(n, min, arity.max)) return;
   const expected = arity.max === undefined ? `at least ${min}` : arity.max === min ? `${min}` : `${min} to ${arity.max}`;
   if (n < min) {
     const flag = arity.minWithFlag && min !== arity.min ? ` with --${arity.minWithFlag.flag}` : '';
@@ -78,6 +81,10 @@ function count(site: CommandSite, args: readonly ArgNode[]): void {
     const message = arity.max === 0 ? `${spec.name} takes no arguments` : `too many arguments for ${spec.name}: expected ${expected}, got ${n}`;
     site.context.report('E-argument-count', extra, `${message}. Usage: ${spec.synopsis}`);
   }
+}
+
+function inRange(n: number, min: number, max: number | undefined): boolean {
+  return n >= min && (max === undefined || n <= max);
 }
 
 /** Whether a word opens a `( … )` group (a loop and `charCodeAt`: this runs for every word of every command). */

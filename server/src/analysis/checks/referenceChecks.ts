@@ -27,7 +27,9 @@ export const referenceChecks: CheckGroup = {
     'E-invalid-override': { severity: 'error', summary: 'A word after a reference that is not a --KEY=value override.' },
   },
   check(context) {
-    for (const site of context.model.references) checkSite(context, site);
+    // The checked file, as the target of its own references (one object, not one per reference).
+    const here: RecipeFile = { model: context.model, path: context.path };
+    for (const site of context.model.references) checkSite(context, site, here);
     checkImports(context);
     checkCopySources(context);
     checkCycles(context);
@@ -42,7 +44,7 @@ const OVERRIDE_ERROR = /^(invalid argument |no value provided for )/;
 /** A glob in the path (`./svc/*+t`) names many Earthfiles; the wildcard features decide, not us. */
 const GLOB = /[*?[]/;
 
-function checkSite(context: CheckContext, site: ReferenceSite): void {
+function checkSite(context: CheckContext, site: ReferenceSite, here: RecipeFile): void {
   const ref = site.ref;
   const text = context.model.tree.text;
   if (site.error !== undefined && OVERRIDE_ERROR.test(site.error)) {
@@ -53,12 +55,12 @@ function checkSite(context: CheckContext, site: ReferenceSite): void {
   } else if (site.error !== undefined) {
     // `COPY lib+x.txt ./` copies a file whose name holds a `+`: Earthly tries the artifact form first.
     if (PATH_OR_ARTIFACT.has(site.role) && !isGroup(text.slice(site.range.start, site.range.end))) return;
-    if (ref && !ref.dynamic && reportWrongKind(context, site, ref)) return;
+    if (ref && !ref.dynamic && reportWrongKind(context, site, ref, here)) return;
     context.report('E-invalid-reference', site.range, site.error);
     return;
   }
   if (!ref || ref.dynamic) return;
-  const file = targetFile(context, site, ref);
+  const file = targetFile(context, site, ref, here);
   if (!file) return;
   const name = ref.name.text;
   const byName = ref.nameKind === 'function' ? file.model.functionsByName : file.model.targetsByName;
@@ -90,8 +92,8 @@ function overrideErrorRange(site: ReferenceSite, message: string): Range {
 }
 
 /** BUILD +FUNC or DO +target: the name exists, as the other kind. */
-function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Reference): boolean {
-  const file = targetFile(context, site, ref, false);
+function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Reference, here: RecipeFile): boolean {
+  const file = targetFile(context, site, ref, here, false);
   if (!file) return false;
   const name = ref.name.text;
   const range = span(site.nameRange ?? site.range);
@@ -110,15 +112,15 @@ function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Refere
  * The Earthfile a reference points into, when it can be read: this file, or a local one through a
  * path or an IMPORT. Reports a missing Earthfile and an unknown alias on the way (when `report`).
  */
-function targetFile(context: CheckContext, site: ReferenceSite, ref: Reference, report = true): RecipeFile | undefined {
-  const { model, workspace, path } = context;
+function targetFile(context: CheckContext, site: ReferenceSite, ref: Reference, here: RecipeFile, report = true): RecipeFile | undefined {
+  const { workspace, path } = context;
   const earthfile = ref.earthfile.kind === 'import' ? site.import?.earthfile : ref.earthfile;
   if (ref.earthfile.kind === 'import' && !site.import) {
     if (report) reportUnknownAlias(context, site, ref.earthfile.alias.text);
     return undefined;
   }
   if (!earthfile || earthfile.kind === 'remote') return undefined;
-  if (earthfile.kind === 'same') return { model, path };
+  if (earthfile.kind === 'same') return here;
   if (earthfile.kind !== 'path' || GLOB.test(earthfile.path.text) || !workspace || path === undefined) return undefined;
   const dir = workspace.directoryOf(path, earthfile);
   if (dir === undefined) return undefined;
