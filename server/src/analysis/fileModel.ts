@@ -353,6 +353,16 @@ function remapOffsets<T>(value: T, map: (offset: number) => number): T {
   return out as T;
 }
 
+type SpanParser = (text: string, from: number, to: number) => ReferenceWithOverrides;
+
+/** A reference parser for each kind of name expected, made once rather than as a closure per word. */
+const REFERENCE_PARSERS: Readonly<Record<Expect, SpanParser>> = {
+  target: (text, from, to) => parseReferenceWordAt(text, from, to, 'target'),
+  function: (text, from, to) => parseReferenceWordAt(text, from, to, 'function'),
+  artifact: (text, from, to) => parseReferenceWordAt(text, from, to, 'artifact'),
+  any: (text, from, to) => parseReferenceWordAt(text, from, to, 'any'),
+};
+
 function referenceSite(
   w: Walker,
   role: ReferenceRole,
@@ -363,7 +373,7 @@ function referenceSite(
   words: readonly ArgNode[],
   overridesFrom: number,
 ): MutableSite {
-  const parsed = parseWord(w.source, word, (text, from, to) => parseReferenceWordAt(text, from, to, expect));
+  const parsed = parseWord(w.source, word, REFERENCE_PARSERS[expect]);
   return siteFrom(w, role, command, recipe, word, parsed, words, overridesFrom);
 }
 
