@@ -22,6 +22,8 @@ interface Node {
   low: number;
   onStack: boolean;
   edges: readonly Edge[];
+  /** The next edge to follow while the node is on the search path. */
+  nextEdge: number;
 }
 
 interface Edge {
@@ -69,7 +71,7 @@ export function checkCycles(context: CheckContext): void {
     let byName = nodes.get(path);
     if (!byName) nodes.set(path, (byName = new Map()));
     let node = byName.get(name);
-    if (!node) byName.set(name, (node = { path, name, index: -1, low: -1, onStack: false, edges: NO_EDGES }));
+    if (!node) byName.set(name, (node = { path, name, index: -1, low: -1, onStack: false, edges: NO_EDGES, nextEdge: 0 }));
     return node;
   };
   const modelAt = (path: string): FileModel | undefined =>
@@ -112,32 +114,32 @@ export function checkCycles(context: CheckContext): void {
 function* stronglyConnected(roots: readonly Node[], edgesOf: (n: Node) => Edge[]): Generator<Map<Node, Edge[]>> {
   let visited = 0;
   const stack: Node[] = [];
-  const work: { node: Node; next: number }[] = [];
+  // The search path, deepest last.
+  const trail: Node[] = [];
   const enter = (node: Node) => {
     node.index = node.low = visited++;
     node.edges = visited <= MAX_NODES ? edgesOf(node) : NO_EDGES;
     node.onStack = true;
     stack.push(node);
-    work.push({ node, next: 0 });
+    trail.push(node);
   };
   for (const root of roots) {
     if (root.index >= 0) continue;
     enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const node = frame.node;
-      if (frame.next < node.edges.length) {
-        const to = node.edges[frame.next++].to;
+    while (trail.length > 0) {
+      const node = trail[trail.length - 1];
+      if (node.nextEdge < node.edges.length) {
+        const to = node.edges[node.nextEdge++].to;
         if (to.index < 0) enter(to);
         else if (to.onStack) node.low = Math.min(node.low, to.index);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) parent.node.low = Math.min(parent.node.low, node.low);
+      trail.pop();
+      const parent = trail[trail.length - 1];
+      if (parent) parent.low = Math.min(parent.low, node.low);
       if (node.low !== node.index) continue;
       // Most components are one node without a loop: they are popped without building anything.
-      if (stack[stack.length - 1] === node && !node.edges.some((e) => e.to === node)) {
+      if (stack[stack.length - 1] === node && !hasSelfEdge(node)) {
         stack.pop();
         node.onStack = false;
         continue;
@@ -153,6 +155,11 @@ function* stronglyConnected(roots: readonly Node[], edgesOf: (n: Node) => Edge[]
       yield component;
     }
   }
+}
+
+function hasSelfEdge(node: Node): boolean {
+  for (const e of node.edges) if (e.to === node) return true;
+  return false;
 }
 
 /**
