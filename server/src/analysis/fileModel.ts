@@ -58,7 +58,7 @@ export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseE
   });
   const out: Collected = { variables: [], imports: [], references: [] };
   const globalScope: Scope = { kind: 'global', recipe: base, range: { start: 0, end: tree.text.length } };
-  const walker: Walker = { source: tree.text, globalScope, explicitGlobal: features.has('explicit-global'), out };
+  const walker: Walker = { source: tree.text, globalScope, explicitGlobal: features.has('explicit-global'), out, conditional: false };
   for (const recipe of [base, ...recipes]) {
     const scope: Scope = { kind: recipe.kind, recipe, range: recipe.extent };
     walk(walker, recipe.statements, recipe, scope);
@@ -95,6 +95,8 @@ interface Walker {
   readonly globalScope: Scope;
   readonly explicitGlobal: boolean;
   readonly out: Collected;
+  /** The statements walked now sit in a clause other than WAIT's, at any depth. */
+  conditional: boolean;
 }
 
 function versionInfo(command: CommandNode): VersionInfo {
@@ -124,7 +126,10 @@ function walk(w: Walker, statements: readonly Statement[], recipe: Recipe, scope
       visitCommand(w, clause.command, recipe, scope);
       const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: scope };
       if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
+      const outer = w.conditional;
+      w.conditional = outer || st.kind !== 'wait';
       walk(w, clause.body, recipe, inner);
+      w.conditional = outer;
     }
   }
 }
@@ -138,36 +143,37 @@ const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   SET: declaration('SET'),
   ENV: declaration('ENV'),
   IMPORT: importCommand,
+  // The words after the reference are its overrides: passed as the arguments and the index of the first.
   FROM: (w, c, r) => {
     // `FROM alpine` names an image; only a word with a `+` (or a group) is a target reference.
-    const [first, ...rest] = c.args;
-    if (first && isReferenceWord(first.text)) w.out.references.push(referenceSite(w, 'FROM', c, r, first, 'target', rest));
+    const first = c.args[0];
+    if (first && isReferenceWord(first.text)) w.out.references.push(referenceSite(w, 'FROM', c, r, first, 'target', c.args, 1));
   },
   BUILD: (w, c, r) => {
-    const [first, ...rest] = c.args;
-    if (first) w.out.references.push(referenceSite(w, 'BUILD', c, r, first, 'target', rest));
+    const first = c.args[0];
+    if (first) w.out.references.push(referenceSite(w, 'BUILD', c, r, first, 'target', c.args, 1));
   },
   DO: (w, c, r) => {
-    const [first, ...rest] = c.args;
-    if (first) w.out.references.push(referenceSite(w, 'DO', c, r, first, 'function', rest));
+    const first = c.args[0];
+    if (first) w.out.references.push(referenceSite(w, 'DO', c, r, first, 'function', c.args, 1));
   },
   COPY: (w, c, r) => {
     const args = mergeGroups(w.source, c.args);
     // Every word but the destination is a source (a lone word is still checked).
     const sources = args.length >= 2 ? args.length - 1 : args.length;
     for (let i = 0; i < sources; i++) {
-      if (isReferenceWord(args[i].text)) w.out.references.push(referenceSite(w, 'COPY', c, r, args[i], 'artifact', []));
+      if (isReferenceWord(args[i].text)) w.out.references.push(referenceSite(w, 'COPY', c, r, args[i], 'artifact', NO_WORDS, 0));
     }
   },
   'FROM DOCKERFILE': (w, c, r) => {
     const context = mergeGroups(w.source, c.args)[0];
     if (context && isReferenceWord(context.text)) {
-      w.out.references.push(referenceSite(w, 'FROM DOCKERFILE', c, r, context, 'artifact', []));
+      w.out.references.push(referenceSite(w, 'FROM DOCKERFILE', c, r, context, 'artifact', NO_WORDS, 0));
     }
     for (const flag of c.flags) {
       const value = flagValue(flag);
       if (flag.name === '-f' && value && isReferenceWord(value.text)) {
-        w.out.references.push(referenceSite(w, 'FROM DOCKERFILE -f', c, r, value, 'artifact', []));
+        w.out.references.push(referenceSite(w, 'FROM DOCKERFILE -f', c, r, value, 'artifact', NO_WORDS, 0));
       }
     }
   },
@@ -185,6 +191,8 @@ const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
 };
 
 const LOAD_FLAG = '--load';
+
+const NO_WORDS: readonly ArgNode[] = [];
 
 // A Map: keyword texts are slices of the source, and a Map looks them up without interning them.
 const HANDLER_BY_KEYWORD = new Map(Object.entries(COMMAND_HANDLERS));
@@ -238,8 +246,11 @@ function flagValue(flag: CommandNode['flags'][number]): ArgNode | undefined {
 
 function declaration(kind: VariableKind): CommandHandler {
   return (w, command, recipe, scope) => {
-    const [key, second, third] = command.args;
+    const args = command.args;
+    const key = args[0];
     if (!key) return;
+    const second = args[1];
+    const third = args[2];
     // `ENV K V` is stored as `[K, =, V]`, but accept `[K, V]` too.
     const value = second?.text === '=' ? third : second;
     const global = kind === 'ARG' && recipe.kind === 'base' && (!w.explicitGlobal || hasFlag(command, 'global'));
@@ -343,6 +354,16 @@ function remapOffsets<T>(value: T, map: (offset: number) => number): T {
   return out as T;
 }
 
+type SpanParser = (text: string, from: number, to: number) => ReferenceWithOverrides;
+
+/** A reference parser for each kind of name expected, made once rather than as a closure per word. */
+const REFERENCE_PARSERS: Readonly<Record<Expect, SpanParser>> = {
+  target: (text, from, to) => parseReferenceWordAt(text, from, to, 'target'),
+  function: (text, from, to) => parseReferenceWordAt(text, from, to, 'function'),
+  artifact: (text, from, to) => parseReferenceWordAt(text, from, to, 'artifact'),
+  any: (text, from, to) => parseReferenceWordAt(text, from, to, 'any'),
+};
+
 function referenceSite(
   w: Walker,
   role: ReferenceRole,
@@ -350,15 +371,16 @@ function referenceSite(
   recipe: Recipe,
   word: ArgNode,
   expect: Expect,
-  overrideWords: readonly ArgNode[],
+  words: readonly ArgNode[],
+  overridesFrom: number,
 ): MutableSite {
-  const parsed = parseWord(w.source, word, (text, from, to) => parseReferenceWordAt(text, from, to, expect));
-  return siteFrom(w, role, command, recipe, word, parsed, overrideWords);
+  const parsed = parseWord(w.source, word, REFERENCE_PARSERS[expect]);
+  return siteFrom(w, role, command, recipe, word, parsed, words, overridesFrom);
 }
 
 function loadSite(w: Walker, command: CommandNode, recipe: Recipe, value: ArgNode): MutableSite {
   const parsed = parseWord(w.source, value, parseLoadAt);
-  const site = siteFrom(w, 'WITH DOCKER --load', command, recipe, value, parsed, []);
+  const site = siteFrom(w, 'WITH DOCKER --load', command, recipe, value, parsed, NO_WORDS, 0);
   site.imageRange = parsed.image;
   return site;
 }
@@ -370,19 +392,20 @@ function siteFrom(
   recipe: Recipe,
   word: ArgNode,
   parsed: ReferenceWithOverrides,
-  overrideWords: readonly ArgNode[],
+  words: readonly ArgNode[],
+  overridesFrom: number,
 ): MutableSite {
   let overrides: readonly OverrideSite[];
   let error = parsed.error;
-  if (parsed.grouped || overrideWords.length === 0) {
-    overrides = parsed.overrides.map((o) => ({ key: o.key.text, keyRange: o.key, value: o.value?.text, valueRange: o.value }));
+  if (parsed.grouped || words.length <= overridesFrom) {
+    overrides = parsed.overrides.length === 0 ? NO_OVERRIDES : parsed.overrides.map((o) => ({ key: o.key.text, keyRange: o.key, value: o.value?.text, valueRange: o.value }));
   } else {
-    const extra = parseOverrides(overrideWords.map((a) => ({ text: a.text, start: a.range.start })));
+    const extra = parseOverrides(words.map((a) => ({ text: a.text, start: a.range.start })), overridesFrom);
     overrides = extra.overrides.map((o) => ({
       key: o.key.text,
-      keyRange: inWord(w.source, overrideWords[o.keyWord], o.key),
+      keyRange: inWord(w.source, words[o.keyWord], o.key),
       value: o.value?.text,
-      valueRange: o.value && inWord(w.source, overrideWords[o.valueWord], o.value),
+      valueRange: o.value && inWord(w.source, words[o.valueWord], o.value),
     }));
     error ??= extra.error?.message;
   }
@@ -403,8 +426,11 @@ function siteFrom(
     error,
     import: undefined,
     definition: undefined,
+    conditional: w.conditional,
   };
 }
+
+const NO_OVERRIDES: readonly OverrideSite[] = [];
 
 type MutableSite = { -readonly [K in keyof ReferenceSite]: ReferenceSite[K] };
 

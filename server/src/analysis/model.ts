@@ -118,6 +118,8 @@ export interface ReferenceSite {
   readonly import?: Import;
   /** For same-file references: the target or function named, if it exists. */
   readonly definition?: TargetNode | FunctionNode;
+  /** Written in an IF, FOR, TRY or WITH DOCKER clause, at any depth (WAIT bodies always run): it may not run. */
+  readonly conditional: boolean;
 }
 
 export interface VersionInfo {

@@ -680,7 +680,7 @@ class Parser {
       return { rawArgs: args.slice(), flags: [], args, end };
     }
     const keyIndex = grammar.options ? before.length - 1 : 0;
-    const optionWords = before.slice(0, keyIndex).map((a) => this.wordArg(a));
+    const optionWords = keyIndex > 0 ? before.slice(0, keyIndex).map((a) => this.wordArg(a)) : NO_WORDS;
     const key = this.rawArg(before[keyIndex]);
     let value: ArgNode | undefined;
     if (valueStart >= 0) {
@@ -707,7 +707,8 @@ class Parser {
       this.error('syntax', `unexpected word "${short(a.text)}" before the ${name} name`, a.range);
     }
     const args = value ? [key, { text: '=', range: equals ?? { start: value.range.start, end: value.range.start } }, value] : [key];
-    const rawArgs = optionWords.length > 0 ? [...optionWords, ...args] : args.slice();
+    // Without options the two lists are the same words: one array serves both, as for other commands.
+    const rawArgs = optionWords.length > 0 ? [...optionWords, ...args] : args;
     return { rawArgs, flags: split.flags, args, keyValue: { key, equals, value }, end };
   }
 
@@ -1130,6 +1131,9 @@ function hasBackslash(text: string, from: number, to: number): boolean {
  */
 const NO_FLAGS: FlagNode[] = [];
 
+/** The options of the many ARG/ENV/LET/SET lines that have none (never kept in the tree). */
+const NO_WORDS: readonly ArgNode[] = [];
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The last element, without reading index -1 (a slow named-property lookup on arrays). */
@@ -1145,7 +1149,8 @@ function isNameChar(c: number): boolean {
 
 /** Splits options from positional arguments (go-flags rules; see the comment at the top). */
 export function splitFlags(spec: CommandSpec | undefined, words: readonly ArgNode[]): { flags: FlagNode[]; args: ArgNode[] } {
-  const flags: FlagNode[] = [];
+  // Most commands have no options: the array is made for the first one.
+  let flags: FlagNode[] | undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i];
@@ -1167,15 +1172,15 @@ export function splitFlags(spec: CommandSpec | undefined, words: readonly ArgNod
     const spec2 = spec && flagOf(spec, name);
     if (eq >= 0) {
       const valueRange = exact ? { start: nameEnd + 1, end: w.range.end } : w.range;
-      flags.push({ name, nameRange, value: body.slice(eq + 1), valueRange, range: w.range });
+      (flags ??= []).push({ name, nameRange, value: body.slice(eq + 1), valueRange, range: w.range });
     } else if (spec2 && spec2.kind !== 'bool' && i + 1 < words.length) {
       const v = words[i + 1];
-      flags.push({ name, nameRange, value: v.text, valueRange: v.range, range: { start: w.range.start, end: v.range.end } });
+      (flags ??= []).push({ name, nameRange, value: v.text, valueRange: v.range, range: { start: w.range.start, end: v.range.end } });
       i++;
     } else {
-      flags.push({ name, nameRange, value: undefined, valueRange: undefined, range: w.range });
+      (flags ??= []).push({ name, nameRange, value: undefined, valueRange: undefined, range: w.range });
     }
     i++;
   }
-  return { flags: flags.length > 0 ? flags : NO_FLAGS, args: i === 0 ? (words as ArgNode[]) : words.slice(i) };
+  return { flags: flags ?? NO_FLAGS, args: i === 0 ? (words as ArgNode[]) : words.slice(i) };
 }

@@ -65,40 +65,59 @@ function count(site: CommandSite, args: readonly ArgNode[]): void {
   const { command, spec } = site;
   const { arity } = spec;
   const min = arity.minWithFlag && hasFlag(command, arity.minWithFlag.flag) ? arity.minWithFlag.min : arity.min;
-  // `charCodeAt` rather than `startsWith`: this runs for every word of every command.
-  const grouped = args.some((a) => a.text.charCodeAt(0) === 0x28 /* ( */);
-  if (!grouped && args.length >= min && (arity.max === undefined || args.length <= arity.max)) return;
+  // A group counts as one word, so grouping words can only bring a count of one or more down to one:
+  // with a minimum of at most one, a count in range stays in range and the words need no scan.
+  if (min <= 1 && inRange(args.length, min, arity.max)) return;
+  const n = hasGroup(args) ? countWords(args) : args.length;
+  if (inRange(n, min, arity.max)) return;
   const expected = arity.max === undefined ? `at least ${min}` : arity.max === min ? `${min}` : `${min} to ${arity.max}`;
-  const words = grouped ? groups(args) : args.map((a) => a.range);
-  if (words.length < min) {
+  if (n < min) {
     const flag = arity.minWithFlag && min !== arity.min ? ` with --${arity.minWithFlag.flag}` : '';
-    site.context.report('E-argument-count', command.keyword.range, `not enough arguments for ${spec.name}${flag}: expected ${expected}, got ${words.length}. Usage: ${spec.synopsis}`);
-  } else if (arity.max !== undefined && words.length > arity.max) {
-    const extra = { start: words[arity.max].start, end: words[words.length - 1].end };
-    const message = arity.max === 0 ? `${spec.name} takes no arguments` : `too many arguments for ${spec.name}: expected ${expected}, got ${words.length}`;
+    site.context.report('E-argument-count', command.keyword.range, `not enough arguments for ${spec.name}${flag}: expected ${expected}, got ${n}. Usage: ${spec.synopsis}`);
+  } else if (arity.max !== undefined && n > arity.max) {
+    const words: Range[] = [];
+    countWords(args, words);
+    const extra = { start: words[arity.max].start, end: words[n - 1].end };
+    const message = arity.max === 0 ? `${spec.name} takes no arguments` : `too many arguments for ${spec.name}: expected ${expected}, got ${n}`;
     site.context.report('E-argument-count', extra, `${message}. Usage: ${spec.synopsis}`);
   }
 }
 
-/** Argument spans with each `( … )` group counted once, as Earthly lexes it (one atom). */
-function groups(args: readonly ArgNode[]): Range[] {
-  const out: Range[] = [];
-  let open: Range | undefined;
+function inRange(n: number, min: number, max: number | undefined): boolean {
+  return n >= min && (max === undefined || n <= max);
+}
+
+/** Whether a word opens a `( … )` group (a loop and `charCodeAt`: this runs for every word of every command). */
+function hasGroup(args: readonly ArgNode[]): boolean {
+  for (const a of args) if (a.text.charCodeAt(0) === 0x28 /* ( */) return true;
+  return false;
+}
+
+/**
+ * The number of words with each `( … )` group counted once, as Earthly lexes it (one atom); their
+ * spans go to `spans` when given (only a finding needs them).
+ */
+function countWords(args: readonly ArgNode[], spans?: Range[]): number {
+  let n = 0;
+  let openStart = -1;
   for (const a of args) {
-    if (open) {
-      open = { start: open.start, end: a.range.end };
-      if (a.text.includes(')')) {
-        out.push(open);
-        open = undefined;
-      }
+    if (openStart >= 0) {
+      if (!a.text.includes(')')) continue;
+      spans?.push({ start: openStart, end: a.range.end });
+      n++;
+      openStart = -1;
     } else if (a.text.startsWith('(') && !a.text.includes(')')) {
-      open = a.range;
+      openStart = a.range.start;
     } else {
-      out.push(a.range);
+      spans?.push(a.range);
+      n++;
     }
   }
-  if (open) out.push(open);
-  return out;
+  if (openStart >= 0) {
+    spans?.push({ start: openStart, end: args[args.length - 1].range.end });
+    n++;
+  }
+  return n;
 }
 
 function span(args: readonly ArgNode[], from: number): Range {

@@ -1,6 +1,6 @@
 // Per-command checks (reference §4, §5, §9): one walk over every recipe in document order, each
 // command handed to the flag, feature, argument, block and flow checks. Linear in the file size.
-import { commandByName } from '../../language/commands';
+import type { CommandSpec } from '../../language/commands';
 import type { CommandNode, ParseError, Range, Statement } from '../../parser/syntax';
 import type { CheckContext, CheckGroup } from './check';
 import { ARGUMENT_RULES, checkArguments } from './commandArgs';
@@ -10,7 +10,8 @@ import { checkFeatures, FEATURE_RULES } from './commandFeatures';
 import { checkFlags, FLAG_RULES } from './commandFlags';
 import { checkFlow, FLOW_RULES } from './commandFlow';
 import { checkRecipes, RECIPE_RULES } from './commandRecipes';
-import type { RecipeState } from './commandSite';
+import type { CommandSite, RecipeState } from './commandSite';
+import { checkedCommand } from './commandSpecs';
 
 export const commandChecks: CheckGroup = {
   rules: { ...FLAG_RULES, ...FEATURE_RULES, ...ARGUMENT_RULES, ...BLOCK_RULES, ...FLOW_RULES, ...RECIPE_RULES },
@@ -27,39 +28,59 @@ export const commandChecks: CheckGroup = {
         environmentReported: false,
         withDepth: 0,
       };
-      walk(context, recipe.statements, state, errors, true);
+      new RecipeWalk(context, state, errors).walk(recipe.statements, true);
     }
     checkRecipes(context);
   },
 };
 
-function walk(context: CheckContext, statements: readonly Statement[], state: RecipeState, errors: ParseErrorCursor, top: boolean): void {
-  statements.forEach((st, i) => {
-    const first = top && i === 0;
-    if (st.kind === 'command') {
-      visit(context, st, state, errors, first);
-      return;
-    }
-    if (st.kind === 'with') checkWith(context, st, state.withDepth);
-    if (st.kind === 'try') checkTry(context, st);
-    for (const clause of st.clauses) {
-      visit(context, clause.command, state, errors, first);
-      if (st.kind === 'with') state.withDepth++;
-      walk(context, clause.body, state, errors, false);
-      if (st.kind === 'with') state.withDepth--;
-    }
-  });
-}
+/**
+ * The walk over one recipe, and the site of the command it is at: one object per recipe, moved from
+ * command to command, so the walk allocates nothing per command (the checks keep nothing of a site).
+ */
+class RecipeWalk implements CommandSite {
+  command!: CommandNode;
+  spec!: CommandSpec;
+  parseError = false;
 
-function visit(context: CheckContext, command: CommandNode, state: RecipeState, errors: ParseErrorCursor, first: boolean): void {
-  const spec = commandByName(command.keyword.text);
-  if (!spec || !command.known) return;
-  const site = { context, command, spec, state, parseError: errors.overlaps(command.range) };
-  checkFlags(site);
-  checkFeatures(site);
-  checkArguments(site);
-  checkRunInWith(site);
-  checkFlow(site, first);
+  constructor(
+    readonly context: CheckContext,
+    readonly state: RecipeState,
+    private readonly errors: ParseErrorCursor,
+  ) {}
+
+  walk(statements: readonly Statement[], top: boolean): void {
+    const { context, state } = this;
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i];
+      const first = top && i === 0;
+      if (st.kind === 'command') {
+        this.visit(st, first);
+        continue;
+      }
+      if (st.kind === 'with') checkWith(context, st, state.withDepth);
+      if (st.kind === 'try') checkTry(context, st);
+      for (const clause of st.clauses) {
+        this.visit(clause.command, first);
+        if (st.kind === 'with') state.withDepth++;
+        this.walk(clause.body, false);
+        if (st.kind === 'with') state.withDepth--;
+      }
+    }
+  }
+
+  private visit(command: CommandNode, first: boolean): void {
+    const spec = checkedCommand(command.keyword.text);
+    if (!spec || !command.known) return;
+    this.command = command;
+    this.spec = spec;
+    this.parseError = this.errors.overlaps(command.range);
+    checkFlags(this);
+    checkFeatures(this);
+    checkArguments(this);
+    checkRunInWith(this);
+    checkFlow(this, first);
+  }
 }
 
 /** Whether the base recipe starts a build environment that every target inherits. */

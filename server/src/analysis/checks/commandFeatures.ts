@@ -21,7 +21,8 @@ const ALTERNATIVES: Readonly<Record<string, { readonly title: string; readonly n
 export function checkFeatures(site: CommandSite): void {
   const { command, spec, state } = site;
   if (!state.gated) return;
-  if (spec.feature) {
+  const { features } = site.context.model;
+  if (spec.feature && !allOn(features, spec.feature, spec.alsoFeatures)) {
     const alternative = ALTERNATIVES[spec.name];
     const extra: Fix[] = alternative ? [{ title: alternative.title, edits: [{ range: command.keyword.range, newText: alternative.newText }] }] : [];
     for (const feature of [spec.feature, ...(spec.alsoFeatures ?? [])]) require(site, feature, command.keyword.range, `the ${spec.name} command`, extra);
@@ -29,13 +30,20 @@ export function checkFeatures(site: CommandSite): void {
   if (spec.literalArgs) return;
   for (const flag of command.flags) {
     const flagSpec = flagOf(spec, flag.name);
-    if (!flagSpec?.feature || flagSpec.obsolete) continue;
+    if (!flagSpec?.feature || flagSpec.obsolete || allOn(features, flagSpec.feature, flagSpec.alsoFeatures)) continue;
     for (const feature of [flagSpec.feature, ...(flagSpec.alsoFeatures ?? [])]) require(site, feature, flag.nameRange, `${spec.name} ${flagSpelling(flagSpec)}`);
   }
   if (spec.wildcardFeature) {
     const glob = globReference(site);
     if (glob) require(site, spec.wildcardFeature, glob, `a glob target reference in ${spec.name}`);
   }
+}
+
+/** Whether `feature` and the `also` features are all on: checked first, so a command that passes builds no message. */
+function allOn(features: ReadonlySet<string>, feature: string, also: readonly string[] | undefined): boolean {
+  if (!features.has(feature)) return false;
+  if (also) for (const f of also) if (!features.has(f)) return false;
+  return true;
 }
 
 function require(site: CommandSite, feature: string, range: Range, what: string, extra: readonly Fix[] = []): void {
@@ -54,9 +62,11 @@ function require(site: CommandSite, feature: string, range: Range, what: string,
  * source whose Earthfile part has a `*`. Words with `$` are expanded first, so they are left alone.
  */
 function globReference(site: CommandSite): Range | undefined {
-  const { command } = site;
-  const words = command.keyword.text === 'BUILD' ? command.args.slice(0, 1) : command.args.slice(0, -1);
-  for (const word of words) {
+  const { args } = site.command;
+  // BUILD's reference is its first word; COPY's sources are all words but the last.
+  const sources = site.command.keyword.text === 'BUILD' ? Math.min(1, args.length) : args.length - 1;
+  for (let i = 0; i < sources; i++) {
+    const word = args[i];
     const plus = word.text.indexOf('+');
     const star = word.text.indexOf('*');
     if (plus > 0 && star >= 0 && star < plus && !word.text.includes('$')) return word.range;

@@ -62,7 +62,7 @@ export function checkFlags(site: CommandSite): void {
  * a group as one word, but the parser splits it at blanks, so `--K=v)` would look like a flag.
  */
 function outsideGroups(flags: readonly FlagNode[]): readonly FlagNode[] {
-  if (!flags.some((f) => f.value?.includes('('))) return flags;
+  if (!opensGroup(flags)) return flags;
   const out: FlagNode[] = [];
   let inGroup = false;
   for (const flag of flags) {
@@ -75,6 +75,12 @@ function outsideGroups(flags: readonly FlagNode[]): readonly FlagNode[] {
     inGroup = value.includes('(') && !value.includes(')');
   }
   return out;
+}
+
+/** Whether a flag value holds a `(` (a loop, not `some`: this runs for every command). */
+function opensGroup(flags: readonly FlagNode[]): boolean {
+  for (const f of flags) if (f.value?.includes('(')) return true;
+  return false;
 }
 
 function obsoleteFlag(site: CommandSite, flag: FlagNode, message: string): void {
@@ -97,7 +103,6 @@ function unknownFlag(site: CommandSite, flag: FlagNode): void {
 
 function checkKnownFlag(site: CommandSite, flag: FlagNode, flagSpec: FlagSpec): void {
   const { context, command, spec, state } = site;
-  const written = flagSpelling(flagSpec);
   const value = flag.value === undefined ? undefined : unquote(flag.value);
   // A value with `$` is expanded at build time, so it cannot be judged here.
   const literal = value !== undefined && !value.includes('$');
@@ -105,29 +110,29 @@ function checkKnownFlag(site: CommandSite, flag: FlagNode, flagSpec: FlagSpec): 
     context.report(
       'E-bool-flag-value',
       flag.valueRange ?? flag.range,
-      `invalid argument for flag ${written} (expected bool): ${JSON.stringify(value)}; write ${written}, ${written}=true or ${written}=false.`,
-      { fixes: [{ title: `Write ${written} without a value`, edits: [{ range: { start: flag.nameRange.end, end: flag.range.end }, newText: '' }], preferred: true }] },
+      `invalid argument for flag ${flagSpelling(flagSpec)} (expected bool): ${JSON.stringify(value)}; write ${flagSpelling(flagSpec)}, ${flagSpelling(flagSpec)}=true or ${flagSpelling(flagSpec)}=false.`,
+      { fixes: [{ title: `Write ${flagSpelling(flagSpec)} without a value`, edits: [{ range: { start: flag.nameRange.end, end: flag.range.end }, newText: '' }], preferred: true }] },
     );
   }
   if (flagSpec.kind !== 'bool' && flag.value === undefined) {
-    context.report('E-flag-missing-value', flag.nameRange, `expected argument for flag ${written} of ${spec.name}.`);
+    context.report('E-flag-missing-value', flag.nameRange, `expected argument for flag ${flagSpelling(flagSpec)} of ${spec.name}.`);
   }
   if (flagSpec.values && literal && !flagSpec.values.includes(value)) {
     const accepted = flagSpec.values.map((v) => JSON.stringify(v)).join(', ');
-    context.report('E-invalid-flag-value', flag.valueRange ?? flag.range, `invalid ${spec.name} ${written} value ${JSON.stringify(value)}: expected ${accepted}.`, {
+    context.report('E-invalid-flag-value', flag.valueRange ?? flag.range, `invalid ${spec.name} ${flagSpelling(flagSpec)} value ${JSON.stringify(value)}: expected ${accepted}.`, {
       fixes: flagSpec.values.map((v) => ({ title: `Change to ${v}`, edits: [{ range: flag.valueRange ?? flag.range, newText: v }] })),
     });
   }
   if (flagSpec.deprecated) deprecatedFlag(site, flag, flagSpec.deprecated);
   for (const other of flagSpec.requiresFlags ?? []) {
     if (!hasFlag(command, other)) {
-      context.report('W-flag-requires', flag.nameRange, `${spec.name} ${written} has no effect without ${spelling(other)}.`);
+      context.report('W-flag-requires', flag.nameRange, `${spec.name} ${flagSpelling(flagSpec)} has no effect without ${spelling(other)}.`);
     }
   }
   if (flagSpec.placement === 'baseRecipe' && state.recipe.kind !== 'base') {
     // `ARG --global` is the only flag with a placement.
-    context.report('E-flag-placement', flag.nameRange, `${spec.name} ${written} can only be used in the base recipe, before the first target ("global ARG can only be set in the base target").`, {
-      fixes: [{ title: `Remove ${written}`, edits: [removeFlag(command, flag)], preferred: true }],
+    context.report('E-flag-placement', flag.nameRange, `${spec.name} ${flagSpelling(flagSpec)} can only be used in the base recipe, before the first target ("global ARG can only be set in the base target").`, {
+      fixes: [{ title: `Remove ${flagSpelling(flagSpec)}`, edits: [removeFlag(command, flag)], preferred: true }],
     });
   }
 }

@@ -27,7 +27,9 @@ export const referenceChecks: CheckGroup = {
     'E-invalid-override': { severity: 'error', summary: 'A word after a reference that is not a --KEY=value override.' },
   },
   check(context) {
-    for (const site of context.model.references) checkSite(context, site);
+    // The checked file, as the target of its own references (one object, not one per reference).
+    const here: RecipeFile = { model: context.model, path: context.path };
+    for (const site of context.model.references) checkSite(context, site, here);
     checkImports(context);
     checkCopySources(context);
     checkCycles(context);
@@ -42,7 +44,7 @@ const OVERRIDE_ERROR = /^(invalid argument |no value provided for )/;
 /** A glob in the path (`./svc/*+t`) names many Earthfiles; the wildcard features decide, not us. */
 const GLOB = /[*?[]/;
 
-function checkSite(context: CheckContext, site: ReferenceSite): void {
+function checkSite(context: CheckContext, site: ReferenceSite, here: RecipeFile): void {
   const ref = site.ref;
   const text = context.model.tree.text;
   if (site.error !== undefined && OVERRIDE_ERROR.test(site.error)) {
@@ -53,12 +55,12 @@ function checkSite(context: CheckContext, site: ReferenceSite): void {
   } else if (site.error !== undefined) {
     // `COPY lib+x.txt ./` copies a file whose name holds a `+`: Earthly tries the artifact form first.
     if (PATH_OR_ARTIFACT.has(site.role) && !isGroup(text.slice(site.range.start, site.range.end))) return;
-    if (ref && !ref.dynamic && reportWrongKind(context, site, ref)) return;
+    if (ref && !ref.dynamic && reportWrongKind(context, site, ref, here)) return;
     context.report('E-invalid-reference', site.range, site.error);
     return;
   }
   if (!ref || ref.dynamic) return;
-  const file = targetFile(context, site, ref);
+  const file = targetFile(context, site, ref, here);
   if (!file) return;
   const name = ref.name.text;
   const byName = ref.nameKind === 'function' ? file.model.functionsByName : file.model.targetsByName;
@@ -90,8 +92,8 @@ function overrideErrorRange(site: ReferenceSite, message: string): Range {
 }
 
 /** BUILD +FUNC or DO +target: the name exists, as the other kind. */
-function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Reference): boolean {
-  const file = targetFile(context, site, ref, false);
+function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Reference, here: RecipeFile): boolean {
+  const file = targetFile(context, site, ref, here, false);
   if (!file) return false;
   const name = ref.name.text;
   const range = span(site.nameRange ?? site.range);
@@ -110,15 +112,15 @@ function reportWrongKind(context: CheckContext, site: ReferenceSite, ref: Refere
  * The Earthfile a reference points into, when it can be read: this file, or a local one through a
  * path or an IMPORT. Reports a missing Earthfile and an unknown alias on the way (when `report`).
  */
-function targetFile(context: CheckContext, site: ReferenceSite, ref: Reference, report = true): RecipeFile | undefined {
-  const { model, workspace, path } = context;
+function targetFile(context: CheckContext, site: ReferenceSite, ref: Reference, here: RecipeFile, report = true): RecipeFile | undefined {
+  const { workspace, path } = context;
   const earthfile = ref.earthfile.kind === 'import' ? site.import?.earthfile : ref.earthfile;
   if (ref.earthfile.kind === 'import' && !site.import) {
     if (report) reportUnknownAlias(context, site, ref.earthfile.alias.text);
     return undefined;
   }
   if (!earthfile || earthfile.kind === 'remote') return undefined;
-  if (earthfile.kind === 'same') return { model, path };
+  if (earthfile.kind === 'same') return here;
   if (earthfile.kind !== 'path' || GLOB.test(earthfile.path.text) || !workspace || path === undefined) return undefined;
   const dir = workspace.directoryOf(path, earthfile);
   if (dir === undefined) return undefined;
@@ -174,23 +176,30 @@ function checkImports({ model, report }: CheckContext): void {
 
 /** INT `handleCopy`: sources are all artifacts or all build-context paths. */
 function checkCopySources({ model, report }: CheckContext): void {
-  const byCommand = new Map<CommandNode, ReferenceSite[]>();
-  for (const site of model.references) {
+  const sites = model.references;
+  // The sites of one command are consecutive in the model: each run of them is one command.
+  let j = 0;
+  for (let i = 0; i < sites.length; i = j) {
+    const command = sites[i].command;
+    j = i + 1;
+    while (j < sites.length && sites[j].command === command) j++;
     // With fewer than two sources (the last word is the destination) there is nothing to mix.
-    if (site.role !== 'COPY' || site.command.args.length < 3) continue;
-    const list = byCommand.get(site.command);
-    if (list) list.push(site);
-    else byCommand.set(site.command, [site]);
-  }
-  for (const [command, sites] of byCommand) {
-    const sources = command.args.slice(0, -1);
+    if (sites[i].role !== 'COPY' || command.args.length < 3) continue;
+    const sources = command.args.length - 1;
+    const isArtifact = (arg: ArgNode): boolean => {
+      for (let k = i; k < j; k++) {
+        const s = sites[k];
+        if (s.error === undefined && s.range.start <= arg.range.start && arg.range.end <= s.range.end) return true;
+      }
+      return false;
+    };
     // A `$` can turn a source into either kind at build time.
-    if (sources.some((a) => a.text.includes('$'))) continue;
-    const isArtifact = (arg: ArgNode) =>
-      sites.some((s) => s.error === undefined && s.range.start <= arg.range.start && arg.range.end <= s.range.end);
-    const kinds = sources.map(isArtifact);
-    const odd = kinds.findIndex((k) => k !== kinds[0]);
-    if (odd < 0) continue;
-    report('E-copy-mixed-sources', sources[odd].range, 'combining artifacts and build context arguments in a single COPY command is not allowed');
+    if (command.args.some((a, k) => k < sources && a.text.includes('$'))) continue;
+    const kind = isArtifact(command.args[0]);
+    for (let k = 1; k < sources; k++) {
+      if (isArtifact(command.args[k]) === kind) continue;
+      report('E-copy-mixed-sources', command.args[k].range, 'combining artifacts and build context arguments in a single COPY command is not allowed');
+      break;
+    }
   }
 }

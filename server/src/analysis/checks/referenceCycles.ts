@@ -5,9 +5,7 @@
 // time linear in the part of the graph reachable from the checked file.
 import * as nodePath from 'node:path';
 import { RESERVED_TARGET_NAME } from '../../language/names';
-import type { CommandNode } from '../../parser/syntax';
 import type { FileModel, ReferenceSite } from '../model';
-import { forEachStatement, type Enclosing } from '../statements';
 import type { CheckContext } from './check';
 
 /** Beyond this many targets the search stops: a bound on the work done per keystroke. */
@@ -15,9 +13,17 @@ const MAX_NODES = 20_000;
 
 const BUILDING_ROLES: ReadonlySet<ReferenceSite['role']> = new Set(['BUILD', 'FROM', 'COPY', 'WITH DOCKER --load', 'FROM DOCKERFILE']);
 
+/** A target of one Earthfile, with the bookkeeping of Tarjan's algorithm on it (nodes live for one check). */
 interface Node {
   readonly path: string;
   readonly name: string;
+  /** Order of discovery; -1 until the search reaches the node. */
+  index: number;
+  low: number;
+  onStack: boolean;
+  edges: readonly Edge[];
+  /** The next edge to follow while the node is on the search path. */
+  nextEdge: number;
 }
 
 interface Edge {
@@ -25,6 +31,8 @@ interface Edge {
   /** Absent for the implicit `FROM +base`. */
   readonly site?: ReferenceSite;
 }
+
+const NO_EDGES: readonly Edge[] = [];
 
 /** Per model: the references of each recipe that always build their target when the recipe runs. */
 const edgeCache = new WeakMap<FileModel, Map<string, ReferenceSite[]>>();
@@ -36,19 +44,11 @@ const edgeCache = new WeakMap<FileModel, Map<string, ReferenceSite[]>>();
 function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
   const cached = edgeCache.get(model);
   if (cached) return cached;
-  const conditional = new Set<CommandNode>();
-  forEachStatement(model, (statement, _recipe, enclosing) => {
-    if (!inBranch(enclosing)) return;
-    if (statement.kind === 'command') conditional.add(statement);
-    // The opener of a nested WITH DOCKER carries its --load references.
-    else for (const clause of statement.clauses) conditional.add(clause.command);
-  });
   const byRecipe = new Map<string, ReferenceSite[]>();
   for (const site of model.references) {
     const ref = site.ref;
     if (!ref || ref.dynamic || site.error !== undefined || ref.nameKind !== 'target') continue;
-    if (!BUILDING_ROLES.has(site.role) || conditional.has(site.command)) continue;
-    if (site.overrides.some((o) => o.value?.includes('$'))) continue;
+    if (site.conditional || !BUILDING_ROLES.has(site.role) || hasComputedOverride(site)) continue;
     const list = byRecipe.get(site.recipe.name);
     if (list) list.push(site);
     else byRecipe.set(site.recipe.name, [site]);
@@ -57,20 +57,21 @@ function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
   return byRecipe;
 }
 
-/** Whether a block other than WAIT encloses the statement. */
-function inBranch(enclosing: Enclosing | undefined): boolean {
-  for (let e = enclosing; e; e = e.outer) if (e.block.kind !== 'wait') return true;
+function hasComputedOverride(site: ReferenceSite): boolean {
+  for (const o of site.overrides) if (o.value?.includes('$')) return true;
   return false;
 }
 
 export function checkCycles(context: CheckContext): void {
   const { model, workspace } = context;
   const here = context.path ?? '';
-  const nodes = new Map<string, Node>();
+  // Nodes by path, then by target name: no key string is built per edge.
+  const nodes = new Map<string, Map<string, Node>>();
   const nodeOf = (path: string, name: string): Node => {
-    const key = `${path}\u0000${name}`;
-    let node = nodes.get(key);
-    if (!node) nodes.set(key, (node = { path, name }));
+    let byName = nodes.get(path);
+    if (!byName) nodes.set(path, (byName = new Map()));
+    let node = byName.get(name);
+    if (!node) byName.set(name, (node = { path, name, index: -1, low: -1, onStack: false, edges: NO_EDGES, nextEdge: 0 }));
     return node;
   };
   const modelAt = (path: string): FileModel | undefined =>
@@ -81,74 +82,84 @@ export function checkCycles(context: CheckContext): void {
     if (!m) return [];
     const edges: Edge[] = [];
     if (node.name !== RESERVED_TARGET_NAME) edges.push({ to: nodeOf(node.path, RESERVED_TARGET_NAME) });
-    for (const site of buildingSites(m).get(node.name) ?? []) {
+    const sites = buildingSites(m).get(node.name);
+    if (!sites) return edges;
+    for (const site of sites) {
       const to = resolve(node.path, site);
-      if (to) edges.push({ to: nodeOf(to.path, to.name), site });
+      if (to) edges.push({ to, site });
     }
     return edges;
   };
 
-  const resolve = (from: string, site: ReferenceSite): { path: string; name: string } | undefined => {
+  const resolve = (from: string, site: ReferenceSite): Node | undefined => {
     const ref = site.ref!;
+    const name = ref.name.text;
     if (ref.earthfile.kind === 'same') {
       const m = modelAt(from);
-      const exists = ref.name.text === RESERVED_TARGET_NAME || m?.targetsByName.has(ref.name.text);
-      return exists ? { path: from, name: ref.name.text } : undefined;
+      const exists = name === RESERVED_TARGET_NAME || m?.targetsByName.has(name);
+      return exists ? nodeOf(from, name) : undefined;
     }
     if (!workspace || from === '') return undefined;
     const resolved = workspace.resolveReference(from, site);
     if (!resolved) return undefined;
-    const name = ref.name.text;
-    return resolved.definition || name === RESERVED_TARGET_NAME ? { path: resolved.file.path, name } : undefined;
+    return resolved.definition || name === RESERVED_TARGET_NAME ? nodeOf(resolved.file.path, name) : undefined;
   };
 
-  const roots = [RESERVED_TARGET_NAME, ...model.targets.map((t) => t.name)].map((name) => nodeOf(here, name));
+  const roots = [nodeOf(here, RESERVED_TARGET_NAME)];
+  for (const t of model.targets) roots.push(nodeOf(here, t.name));
   for (const component of stronglyConnected(roots, edgesOf)) reportCycle(context, here, component);
 }
 
 /** Tarjan's algorithm, iterative; yields the components that hold a cycle. */
 function* stronglyConnected(roots: readonly Node[], edgesOf: (n: Node) => Edge[]): Generator<Map<Node, Edge[]>> {
-  const index = new Map<Node, number>();
-  const low = new Map<Node, number>();
-  const edges = new Map<Node, Edge[]>();
-  const onStack = new Set<Node>();
+  let visited = 0;
   const stack: Node[] = [];
+  // The search path, deepest last.
+  const trail: Node[] = [];
+  const enter = (node: Node) => {
+    node.index = node.low = visited++;
+    node.edges = visited <= MAX_NODES ? edgesOf(node) : NO_EDGES;
+    node.onStack = true;
+    stack.push(node);
+    trail.push(node);
+  };
   for (const root of roots) {
-    if (index.has(root)) continue;
-    const work: { node: Node; next: number }[] = [];
-    const enter = (node: Node) => {
-      index.set(node, index.size);
-      low.set(node, index.get(node)!);
-      edges.set(node, index.size <= MAX_NODES ? edgesOf(node) : []);
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, next: 0 });
-    };
+    if (root.index >= 0) continue;
     enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const out = edges.get(frame.node)!;
-      if (frame.next < out.length) {
-        const to = out[frame.next++].to;
-        if (!index.has(to)) enter(to);
-        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+    while (trail.length > 0) {
+      const node = trail[trail.length - 1];
+      if (node.nextEdge < node.edges.length) {
+        const to = node.edges[node.nextEdge++].to;
+        if (to.index < 0) enter(to);
+        else if (to.onStack) node.low = Math.min(node.low, to.index);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) !== index.get(frame.node)) continue;
+      trail.pop();
+      const parent = trail[trail.length - 1];
+      if (parent) parent.low = Math.min(parent.low, node.low);
+      if (node.low !== node.index) continue;
+      // Most components are one node without a loop: they are popped without building anything.
+      if (stack[stack.length - 1] === node && !hasSelfEdge(node)) {
+        stack.pop();
+        node.onStack = false;
+        continue;
+      }
       const component = new Map<Node, Edge[]>();
       let member: Node;
       do {
         member = stack.pop()!;
-        onStack.delete(member);
+        member.onStack = false;
         component.set(member, []);
-      } while (member !== frame.node);
-      for (const [node, list] of component) list.push(...edges.get(node)!.filter((e) => component.has(e.to)));
-      if (component.size > 1 || component.get(frame.node)!.length > 0) yield component;
+      } while (member !== node);
+      for (const [from, list] of component) list.push(...from.edges.filter((e) => component.has(e.to)));
+      yield component;
     }
   }
+}
+
+function hasSelfEdge(node: Node): boolean {
+  for (const e of node.edges) if (e.to === node) return true;
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Recipe, Scope, Variable } from '../model';
 import type { CheckContext, CheckGroup } from './check';
 import type { Fix, Flavor } from './finding';
 import { span } from './span';
-import { checkUndeclaredUses, variableUses } from './variableUses';
+import { checkUndeclaredUses } from './variableUses';
 
 export const variableChecks: CheckGroup = {
   rules: {
@@ -27,7 +27,7 @@ export const variableChecks: CheckGroup = {
     const { model } = context;
     if (model.features.has('arg-scope-and-set')) checkScoping(context);
     checkBuiltins(context);
-    checkUndeclaredUses(context, variableUses(model));
+    checkUndeclaredUses(context);
     if (context.flavor === 'earthbuild') checkDeprecatedSpellings(context);
   },
 };
@@ -65,33 +65,37 @@ function changeKeyword(v: Variable, keyword: string, title: string): Fix {
  * when the first declaration has always run: one in each IF branch is valid.
  */
 function checkScoping({ model, report }: CheckContext): void {
-  // Per recipe and name, the declarations seen so far, in source order.
-  const seen = new Map<Recipe, Map<string, Variable[]>>();
-  const globalArgs = new Set(model.variables.filter((v) => v.global).map((v) => v.name));
-  for (const v of model.variables) {
-    let names = seen.get(v.scope.recipe);
-    if (!names) seen.set(v.scope.recipe, (names = new Map()));
-    let earlier = names.get(v.name);
-    if (!earlier) names.set(v.name, (earlier = []));
+  const variables = model.variables;
+  const globalArgs = new Set<string>();
+  for (const v of variables) if (v.global) globalArgs.add(v.name);
+  // The model lists declarations recipe by recipe, in source order. The earlier declarations of a
+  // name in the same recipe are a chain through `previous`, from the latest one of each name: no
+  // table per recipe and no list per name.
+  const latest = new Map<string, number>();
+  const previous = new Int32Array(variables.length);
+  variables.forEach((v, i) => {
+    const recipe = v.scope.recipe;
+    const last = latest.get(v.name);
+    const head = last !== undefined && variables[last].scope.recipe === recipe ? last : -1;
+    previous[i] = head;
+    latest.set(v.name, i);
     if (v.kind === 'SET') {
-      checkSet(report, v, earlier, v.scope.recipe.kind !== 'base' && globalArgs.has(v.name));
-      continue;
-    }
-    if (v.kind === 'ARG' || v.kind === 'LET') {
-      // Earthly looks at the LET variables first (collection.go `DeclareVar`).
-      let clash: Variable | undefined;
-      for (const e of earlier) {
+      checkSet(report, v, variables, previous, head, recipe.kind !== 'base' && globalArgs.has(v.name));
+    } else if (v.kind === 'ARG' || v.kind === 'LET') {
+      // Earthly looks at the LET variables first (collection.go `DeclareVar`): the first LET that
+      // clashes, else the first declaration that does. The chain runs backwards, so the last one seen wins.
+      let firstLet: Variable | undefined;
+      let first: Variable | undefined;
+      for (let j = head; j >= 0; j = previous[j]) {
+        const e = variables[j];
         if ((e.kind !== 'ARG' && e.kind !== 'LET') || !alwaysBefore(e, v) || !clashes(e, v)) continue;
-        if (e.kind === 'LET') {
-          clash = e;
-          break;
-        }
-        clash ??= e;
+        if (e.kind === 'LET') firstLet = e;
+        first = e;
       }
+      const clash = firstLet ?? first;
       if (clash) reportRedeclared(report, clash, v);
     }
-    earlier.push(v);
-  }
+  });
 }
 
 /** Whether declaring `later` after `first` fails: globals and locals of the base live in separate scopes. */
@@ -134,11 +138,23 @@ function reportRedeclared(report: CheckContext['report'], first: Variable, later
 }
 
 /** SET needs a LET of the same name before it, anywhere earlier in the recipe (any IF branch will do). */
-function checkSet(report: CheckContext['report'], set: Variable, earlier: readonly Variable[], isGlobalArg: boolean): void {
+function checkSet(
+  report: CheckContext['report'],
+  set: Variable,
+  variables: readonly Variable[],
+  previous: Int32Array,
+  head: number,
+  isGlobalArg: boolean,
+): void {
   const name = set.name;
-  if (earlier.some((e) => e.kind === 'LET')) return;
+  // The first declaration that is not a SET; the chain runs backwards, so the last one seen.
+  let declared: Variable | undefined;
+  for (let j = head; j >= 0; j = previous[j]) {
+    const e = variables[j];
+    if (e.kind === 'LET') return;
+    if (e.kind !== 'SET') declared = e;
+  }
   const fixes = [changeKeyword(set, 'LET', `Declare ${name} with LET`)];
-  const declared = earlier.find((e) => e.kind !== 'SET');
   if (declared || isGlobalArg) {
     const what = declared?.kind === 'ENV' ? 'an ENV variable' : declared?.kind === 'FOR' ? 'a FOR variable' : 'an ARG';
     report('E-set-on-arg', set.nameRange, `'${name}' is ${what} and cannot be used with SET - try declaring 'LET ${name} = $${name}' first`, { fixes });

@@ -3,7 +3,7 @@
 import { builtinArgsInForce } from '../../language/builtinArgs';
 import { LineIndex } from '../../parser/lineIndex';
 import type { ArgNode, CommandNode, Range } from '../../parser/syntax';
-import type { FileModel, Recipe } from '../model';
+import type { FileModel, Recipe, Variable } from '../model';
 import { forEachStatement } from '../statements';
 import { docOffset } from '../wordOffsets';
 import type { CheckContext } from './check';
@@ -61,15 +61,18 @@ const IMAGE_ENV_NAMES: ReadonlySet<string> = new Set([
   'VIRTUAL_ENV', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_PATH', 'DOTNET_VERSION', 'MAVEN_HOME', 'GRADLE_HOME',
 ]);
 
-export interface VariableUse {
-  readonly name: string;
-  /** The name, without `$`, `{` or a modifier. */
-  readonly range: Range;
-  /** Written as `${VAR:-word}` and the like, or inside such a word: an unset VAR is handled. */
-  readonly guarded: boolean;
+/** Where a use is written. */
+interface UseSite {
+  readonly recipe: Recipe;
   readonly command: CommandNode;
 }
 
+/**
+ * Receives each use found: the name and its document range (without `$`, `{` or a modifier), and
+ * whether it is guarded (written as `${VAR:-word}` and the like, or inside such a word: an unset VAR
+ * is handled there). Plain arguments rather than a use object: nothing is allocated per use.
+ */
+type UseSink = (site: UseSite, name: string, start: number, end: number, guarded: boolean) => void;
 
 /** `${VAR-w}`, `${VAR:-w}`, `${VAR+w}`, `${VAR?w}`: the character after the name says what to do when VAR is unset. */
 function isGuard(c: number): boolean {
@@ -85,13 +88,15 @@ function isNamePart(c: number): boolean {
 }
 
 /** The variable uses in `arg`'s text, as document ranges. */
-function usesIn(source: string, arg: ArgNode, command: CommandNode, out: VariableUse[]): void {
+function usesIn(source: string, arg: ArgNode, site: UseSite, sink: UseSink): void {
   const text = arg.text;
   if (!text.includes('$')) return;
   let single = false;
   let double = false;
-  // One entry per open `${…}` group: whether it guards an unset variable.
-  const guards: boolean[] = [];
+  // The open `${…}` groups, and the depth from which they guard an unset variable (-1: none does).
+  // A group inside a guarding one guards too, so one depth says it all.
+  let open = 0;
+  let guardedFrom = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (single) {
@@ -104,8 +109,8 @@ function usesIn(source: string, arg: ArgNode, command: CommandNode, out: Variabl
       single = true;
     } else if (c === CH_DQUOTE) {
       double = !double;
-    } else if (c === CH_RBRACE && guards.length > 0) {
-      guards.pop();
+    } else if (c === CH_RBRACE && open > 0) {
+      if (--open <= guardedFrom) guardedFrom = -1;
     } else if (c === CH_DOLLAR) {
       const next = text.charCodeAt(i + 1);
       if (next === CH_LPAREN) {
@@ -117,21 +122,17 @@ function usesIn(source: string, arg: ArgNode, command: CommandNode, out: Variabl
       if (!isNameStart(text.charCodeAt(start))) continue;
       let end = start + 1;
       while (end < text.length && isNamePart(text.charCodeAt(end))) end++;
-      let guarded = guards.includes(true);
+      let guarded = guardedFrom >= 0;
       const nameEnd = end;
       if (braced) {
         if (text.charCodeAt(end) === CH_RBRACE) end++;
         else {
           guarded ||= isGuard(text.charCodeAt(end));
-          guards.push(guarded);
+          if (guarded && guardedFrom < 0) guardedFrom = open;
+          open++;
         }
       }
-      out.push({
-        name: text.slice(start, nameEnd),
-        range: { start: docOffset(source, arg, start), end: docOffset(source, arg, nameEnd) },
-        guarded,
-        command,
-      });
+      sink(site, text.slice(start, nameEnd), docOffset(source, arg, start), docOffset(source, arg, nameEnd), guarded);
       i = end - 1;
     }
   }
@@ -155,57 +156,71 @@ function shellOutEnd(text: string, open: number): number {
 }
 
 /** The uses in the words of `command` that Earthly expands. */
-function usesInCommand(source: string, command: CommandNode, out: VariableUse[]): void {
+function usesInCommand(source: string, recipe: Recipe, command: CommandNode, sink: UseSink): void {
   const mode = EXPANDED[command.keyword.text];
   if (!mode || command.execMode) return;
+  const site: UseSite = { recipe, command };
   if (mode === 'value') {
     const value = command.keyValue?.value;
-    if (value) usesIn(source, value, command, out);
+    if (value) usesIn(source, value, site, sink);
     return;
   }
   for (const f of command.flags) {
-    if (f.value !== undefined && f.valueRange && f.value.includes('$')) usesIn(source, { text: f.value, range: f.valueRange }, command, out);
+    if (f.value !== undefined && f.valueRange && f.value.includes('$')) usesIn(source, { text: f.value, range: f.valueRange }, site, sink);
   }
   if (mode === 'flags') return;
-  for (const arg of command.args) usesIn(source, arg, command, out);
+  for (const arg of command.args) usesIn(source, arg, site, sink);
 }
 
-/** Every use of a variable in a position Earthly expands, by recipe, in source order. */
-export function variableUses(model: FileModel): Map<Recipe, VariableUse[]> {
-  const byRecipe = new Map<Recipe, VariableUse[]>();
+/**
+ * Calls `sink` for every use of a variable in a position Earthly expands, recipe by recipe; in each
+ * recipe, in source order except that a block's clause lines come before its body.
+ */
+function forEachUse(model: FileModel, sink: UseSink): void {
   const source = model.tree.text;
-  // Most commands hold no `$`: find them all once, then skip those commands without a look at their words.
-  const dollars: number[] = [];
-  for (let i = source.indexOf('$'); i >= 0; i = source.indexOf('$', i + 1)) dollars.push(i);
-  if (dollars.length === 0) return byRecipe;
+  const dollars = new DollarCursor(source);
+  if (!dollars.any) return;
   forEachStatement(model, (statement, recipe) => {
     if (statement.kind === 'command') {
-      if (hasDollar(dollars, statement.range)) usesInCommand(source, statement, usesOf(byRecipe, recipe));
+      if (dollars.within(statement.range)) usesInCommand(source, recipe, statement, sink);
       return;
     }
     for (const { command } of statement.clauses) {
-      if (hasDollar(dollars, command.range)) usesInCommand(source, command, usesOf(byRecipe, recipe));
+      if (dollars.within(command.range)) usesInCommand(source, recipe, command, sink);
     }
   });
-  return byRecipe;
 }
 
-/** Whether the sorted offsets `dollars` hold one inside `range` (binary search). */
-function hasDollar(dollars: readonly number[], range: Range): boolean {
-  let lo = 0;
-  let hi = dollars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dollars[mid] < range.start) lo = mid + 1;
-    else hi = mid;
+/**
+ * Whether a range holds a `$`, for ranges asked about in (mostly) increasing order: most commands hold
+ * none, and the next `$` of the text says so without a look at their words. Linear over the walk.
+ */
+class DollarCursor {
+  /** The first `$` at or after `from` (the text length when there is none). */
+  private next: number;
+  private from = 0;
+
+  constructor(private readonly source: string) {
+    this.next = this.find(0);
   }
-  return lo < dollars.length && dollars[lo] < range.end;
-}
 
-function usesOf(byRecipe: Map<Recipe, VariableUse[]>, recipe: Recipe): VariableUse[] {
-  let uses = byRecipe.get(recipe);
-  if (!uses) byRecipe.set(recipe, (uses = []));
-  return uses;
+  get any(): boolean {
+    return this.next < this.source.length;
+  }
+
+  within(range: Range): boolean {
+    // Moving back (a clause line after the body above it) or past the `$` found: look again from here.
+    if (range.start < this.from || this.next < range.start) {
+      this.from = range.start;
+      this.next = this.find(range.start);
+    }
+    return this.next < range.end;
+  }
+
+  private find(from: number): number {
+    const at = this.source.indexOf('$', from);
+    return at < 0 ? this.source.length : at;
+  }
 }
 
 /** Per feature set (models of the same VERSION line share one) and flavour: image ENVs and builtins in force. */
@@ -237,45 +252,73 @@ function namesEverywhere(model: FileModel, flavor: Flavor): ReadonlySet<string> 
 }
 
 /**
+ * Answers "does a declaration of `name` reach `offset` in `recipe`?" for the uses of one recipe after
+ * another, in source order. The model lists declarations in source order, so they are taken in as the
+ * offsets pass them, and each name keeps the furthest end of its visible ranges: no table per recipe.
+ * An offset behind the previous one (a clause line read before the body above it) restarts the recipe.
+ */
+class DeclarationSweep {
+  private readonly ends = new Map<string, number>();
+  private recipe: Recipe | undefined;
+  /** The next declaration to take in, and where the current recipe's declarations may start. */
+  private next = 0;
+  private recipeStart = 0;
+  private offset = -1;
+
+  constructor(private readonly variables: readonly Variable[]) {}
+
+  declares(recipe: Recipe, name: string, offset: number): boolean {
+    if (recipe !== this.recipe) {
+      this.recipe = recipe;
+      this.recipeStart = this.next;
+      this.ends.clear();
+    } else if (offset < this.offset) {
+      this.next = this.recipeStart;
+      this.ends.clear();
+    }
+    this.offset = offset;
+    const variables = this.variables;
+    while (this.next < variables.length && variables[this.next].visible.start <= offset) {
+      const v = variables[this.next++];
+      // SET assigns and declares nothing.
+      if (v.kind === 'SET' || v.scope.recipe !== recipe) continue;
+      const end = this.ends.get(v.name);
+      if (end === undefined || v.visible.end > end) this.ends.set(v.name, v.visible.end);
+    }
+    const end = this.ends.get(name);
+    return end !== undefined && offset <= end;
+  }
+}
+
+/**
  * Reports `$VAR` where no ARG, LET, FOR or global ARG declares VAR (reference §8): Earthly expands it
  * to an empty string. A warning, since the base image may still set it with ENV.
  */
-export function checkUndeclaredUses(context: CheckContext, uses: ReadonlyMap<Recipe, readonly VariableUse[]>): void {
+export function checkUndeclaredUses(context: CheckContext): void {
   const { model, report } = context;
   const everywhere = namesEverywhere(model, context.flavor);
-  const globals = new Set(model.variables.filter((v) => v.global).map((v) => v.name));
-  const declared = new Map<Recipe, Map<string, Range[]>>();
-  for (const v of model.variables) {
-    if (v.kind === 'SET') continue;
-    let names = declared.get(v.scope.recipe);
-    if (!names) declared.set(v.scope.recipe, (names = new Map()));
-    const ranges = names.get(v.name);
-    if (ranges) ranges.push(v.visible);
-    else names.set(v.name, [v.visible]);
-  }
+  const globals = new Set<string>();
+  for (const v of model.variables) if (v.global) globals.add(v.name);
+  const sweep = new DeclarationSweep(model.variables);
   const text = model.tree.text;
   const eol = lineEnding(text);
   let lines: LineIndex | undefined;
-  for (const [recipe, recipeUses] of uses) {
-    const names = declared.get(recipe);
-    for (const use of recipeUses) {
-      if (use.guarded || everywhere.has(use.name)) continue;
-      if (recipe.kind !== 'base' && globals.has(use.name)) continue;
-      const at = use.range.start;
-      if (names?.get(use.name)?.some((r) => r.start <= at && at <= r.end)) continue;
-      const where = recipe.kind === 'base' ? 'the base recipe' : `${recipe.kind} ${recipe.name}`;
-      // The keyword starts its line, so what precedes it on the line is the indentation.
-      const keyword = use.command.keyword.range.start;
-      lines ??= new LineIndex(text);
-      const lineAt = keyword - lines.positionAt(keyword).character;
-      report('W-undeclared-variable', use.range, `${use.name} is not declared in ${where} (no ARG, LET, ENV or FOR before it): Earthly expands it to an empty string.`, {
-        fixes: [
-          {
-            title: `Declare ARG ${use.name}`,
-            edits: [{ range: { start: lineAt, end: lineAt }, newText: `${text.slice(lineAt, keyword)}ARG ${use.name}${eol}` }],
-          },
-        ],
-      });
-    }
-  }
+  forEachUse(model, ({ recipe, command }, name, start, end, guarded) => {
+    if (guarded || everywhere.has(name)) return;
+    if (recipe.kind !== 'base' && globals.has(name)) return;
+    if (sweep.declares(recipe, name, start)) return;
+    const where = recipe.kind === 'base' ? 'the base recipe' : `${recipe.kind} ${recipe.name}`;
+    // The keyword starts its line, so what precedes it on the line is the indentation.
+    const keyword = command.keyword.range.start;
+    lines ??= new LineIndex(text);
+    const lineAt = keyword - lines.positionAt(keyword).character;
+    report('W-undeclared-variable', { start, end }, `${name} is not declared in ${where} (no ARG, LET, ENV or FOR before it): Earthly expands it to an empty string.`, {
+      fixes: [
+        {
+          title: `Declare ARG ${name}`,
+          edits: [{ range: { start: lineAt, end: lineAt }, newText: `${text.slice(lineAt, keyword)}ARG ${name}${eol}` }],
+        },
+      ],
+    });
+  });
 }
