@@ -45,6 +45,7 @@ import {
   newlineEnd,
   removeContinuations,
   skipBlanks,
+  WORD_SPECIAL,
 } from './scan';
 import type {
   ArgNode,
@@ -909,6 +910,10 @@ class Parser {
     let backslash = false;
     while (q < n) {
       const c = text.charCodeAt(q);
+      if (c < 128 && WORD_SPECIAL[c] === 0) {
+        q++;
+        continue;
+      }
       if (isBlank(c) || isNewline(c) || (keyMode && c === CH_EQUALS)) break;
       if (c === CH_BACKSLASH) {
         backslash = true;

@@ -30,6 +30,16 @@ export const CH_BACKSLASH = 92;
 export const CH_LBRACE = 123;
 export const CH_RBRACE = 125;
 
+/**
+ * ASCII characters that end a word or change how it is read (blanks, newlines, `=`, `\\`, quotes, `$`):
+ * a word scanner can pass every other character with one table look-up.
+ */
+export const WORD_SPECIAL: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const c of [CH_SPACE, CH_TAB, CH_LF, CH_CR, CH_EQUALS, CH_BACKSLASH, CH_DQUOTE, CH_SQUOTE, CH_DOLLAR]) table[c] = 1;
+  return table;
+})();
+
 export function isBlank(c: number): boolean {
   return c === CH_SPACE || c === CH_TAB;
 }
