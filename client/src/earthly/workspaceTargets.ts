@@ -9,6 +9,7 @@ export const EARTHFILE_GLOB = '**/{Earthfile,build.earth}';
 /** Earthfiles of installed packages are not the workspace's; findFiles takes one exclude, which would replace files.exclude. */
 const IN_NODE_MODULES = /[\\/]node_modules[\\/]/;
 const MAX_EARTHFILES = 2000;
+const LISTING_TRUSTED_MS = 5_000;
 
 /** The language server, through the language client (both reject while the server is not running). */
 export interface TargetsSource {
@@ -30,6 +31,7 @@ export interface WorkspaceTarget {
 
 export class WorkspaceTargets implements vscode.Disposable {
   private cached: Promise<WorkspaceTarget[]> | undefined;
+  private cachedAt = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
@@ -62,7 +64,10 @@ export class WorkspaceTargets implements vscode.Disposable {
 
   /** Every target of the workspace's Earthfiles, by folder and path. */
   list(token?: vscode.CancellationToken): Promise<WorkspaceTarget[]> {
-    if (this.cached) return this.cached;
+    // File events can be missed (a folder created together with its Earthfile, a checkout), so a
+    // listing is trusted only briefly: long enough for the callers of one user action to share it.
+    if (this.cached && Date.now() - this.cachedAt < LISTING_TRUSTED_MS) return this.cached;
+    this.cachedAt = Date.now();
     const listing = this.read(token);
     this.cached = listing;
     // A failed or cancelled listing is not kept: the next call asks again.
