@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { answer, pick } from './acrLogin';
-import { runCommand, waitForWorkbench, type Flow } from './workbench';
+import { openPalette, runCommand, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const DIR = 'runner-flow';
@@ -18,7 +18,7 @@ function row(page: Page, text: string) {
 /** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
 async function runTask(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('F1');
+  await openPalette(page);
   await input.fill('>Tasks: Run Task');
   await row(page, 'Tasks: Run Task').click({ timeout: STEP_TIMEOUT });
   // The `earthly` type, not a recently used `earthly: …` task (the filter brings it into view).

@@ -42,11 +42,28 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT });
 }
 
+/**
+ * Opens the command palette (F1). A workbench still restoring its editors can drop the key, so it is
+ * pressed again, as a person would, until the palette shows.
+ */
+export async function openPalette(page: Page): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 /** Runs a command from the palette (F1) by its title as users see it. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+  await openPalette(page);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_TIMEOUT });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
