@@ -3,6 +3,9 @@
 /** The language id of Earthfiles, as the official Earthly grammar and other Earthfile tools use it. */
 export const LANGUAGE_ID = 'earthfile';
 
+/** File names a build looks for in a directory, in order (`./dir+target` reads the first that exists). */
+export const BUILD_FILE_NAMES: readonly string[] = ['Earthfile', 'build.earth'];
+
 /** The client id; vscode-languageclient reads `<id>.trace.server` for protocol tracing. */
 export const CLIENT_ID = 'earthly';
 

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
 import type { AcrApi } from '../acr/vscode/acrCommands';
 import { readAcrSettings } from '../acr/vscode/acrSignIns';
 import { acrLoginServers } from './registryHosts';
@@ -17,8 +18,6 @@ export interface RegistryCheck {
   readonly outcome: 'fresh' | 'renewed' | 'signedIn' | 'skipped' | 'failed';
 }
 
-const EARTHFILE_NAMES = ['Earthfile', 'build.earth'];
-
 export class AcrBeforeRun {
   constructor(
     private readonly acr: AcrApi,
@@ -29,7 +28,7 @@ export class AcrBeforeRun {
   /** The ACR login servers the target named `reference` (as earthly sees it from `cwd`) uses. */
   async registriesOf(reference: string, cwd: string): Promise<string[]> {
     const local = localTargetOf(reference, cwd);
-    const earthfile = local && EARTHFILE_NAMES.map((name) => join(local.dir, name)).find((path) => existsSync(path));
+    const earthfile = local && BUILD_FILE_NAMES.map((name) => join(local.dir, name)).find((path) => existsSync(path));
     if (!local || !earthfile) return [];
     try {
       const summary = (await this.targets.targetsOf(vscode.Uri.file(earthfile))).find((t) => t.name === local.name);

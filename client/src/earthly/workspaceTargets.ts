@@ -2,10 +2,10 @@
 // with findFiles (honouring files.exclude, skipping node_modules), cached, and dropped when an Earthfile
 // is created, changed on disk, deleted or edited in an editor.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, type TargetsParams, type TargetsResult, type TargetSummary } from '../../../shared/src/protocol';
+import { BUILD_FILE_NAMES, LANGUAGE_ID, type TargetsParams, type TargetsResult, type TargetSummary } from '../../../shared/src/protocol';
 import { targetReference } from './earthlyTask';
 
-export const EARTHFILE_GLOB = '**/{Earthfile,build.earth}';
+export const EARTHFILE_GLOB = `**/{${BUILD_FILE_NAMES.join(',')}}`;
 /** Earthfiles of installed packages are not the workspace's; findFiles takes one exclude, which would replace files.exclude. */
 const IN_NODE_MODULES = /[\\/]node_modules[\\/]/;
 const MAX_EARTHFILES = 2000;

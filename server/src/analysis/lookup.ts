@@ -1,23 +1,13 @@
 // Position queries over a file model: which recipe, variable or reference is at an offset.
 
+import { lastAtOrBelow } from '../parser/sortedSearch';
 import type { FileModel, Recipe, ReferenceSite, Variable } from './model';
 
 /** The recipe whose extent holds `offset`: the last header at or before it, else the base recipe. */
 export function recipeAt(model: FileModel, offset: number): Recipe {
   const recipes = model.recipes;
-  let lo = 0;
-  let hi = recipes.length - 1;
-  let found: Recipe = model.base;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (recipes[mid].extent.start <= offset) {
-      found = recipes[mid];
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  const i = lastAtOrBelow(recipes.length, (r) => recipes[r].extent.start, offset);
+  return i < 0 ? model.base : recipes[i];
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUILD_FILE_NAMES } from '../language/names';
+import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
 import type { EarthfileRef } from '../parser/references';
 import type { FileModel, Import, Recipe, ReferenceSite } from './model';
 import { ParseCache, type Analyze } from './parseCache';

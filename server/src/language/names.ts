@@ -1,8 +1,5 @@
 // Naming rules and reserved names of the Earthfile language (reference: shared earthfile-language.md §1, §2, §4.2, §7).
 
-/** File names a build looks for, in order. */
-export const BUILD_FILE_NAMES: readonly string[] = ['Earthfile', 'build.earth'];
-
 /** A target name, in a header or a reference: lowercase first letter, no `_`. */
 export const TARGET_NAME = /^[a-z][a-zA-Z0-9.-]*$/;
 

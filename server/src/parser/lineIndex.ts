@@ -1,6 +1,8 @@
 // Converts between UTF-16 offsets and LSP positions ({ line, character }, both zero-based).
 // Line breaks are `\n`, `\r\n` and `\r` (reference §2, line endings).
 
+import { lastAtOrBelow } from './sortedSearch';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -40,14 +42,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lastAtOrBelow(starts.length, (i) => starts[i], o);
+    return { line, character: o - starts[line] };
   }
 
   /** The offset of `position`; a character past the end of its line clamps to the line's end. */

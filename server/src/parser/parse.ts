@@ -26,7 +26,9 @@
 //   and makes a function of a header whose first command is FUNCTION or COMMAND.
 
 import { COMMANDS, commandByName, flagOf, type CommandSpec } from '../language/commands';
+import { FUNCTION_NAME, TARGET_NAME, VARIABLE_NAME } from '../language/names';
 import { LineIndex } from './lineIndex';
+import { lastAtOrBelow } from './sortedSearch';
 import {
   CH_BACKSLASH,
   CH_COLON,
@@ -180,10 +182,6 @@ function keywordAt(text: string, p: number): Keyword | undefined {
   return undefined;
 }
 
-/** ARG/ENV/LET/SET key names (earthly `ast/env_var.go`). */
-const ENV_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const TARGET_NAME = /^[a-z][a-zA-Z0-9.-]*$/;
-const FUNCTION_NAME = /^[A-Z][A-Z0-9._]*$/;
 
 /** A word of an argument list as scanned: its source span (raw text = source slice). */
 interface RawAtom {
@@ -697,7 +695,7 @@ class Parser {
     } else if (!grammar.options && before.length > 1) {
       this.error('syntax', `${name} expects a single name before "="`, { start: before[1].start, end: before[before.length - 1].end });
     }
-    if (!ENV_KEY.test(key.text)) {
+    if (!VARIABLE_NAME.test(key.text)) {
       this.error('syntax', `invalid env key definition ${short(key.text)}`, key.range);
     }
     if (grammar.needsValue && (!equals || !value)) {
@@ -766,14 +764,8 @@ class Parser {
       acc += a.end - a.start;
     }
     const toSource = (k: number): number => {
-      let lo = 0;
-      let hi = atoms.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (offsets[mid] <= k) lo = mid;
-        else hi = mid - 1;
-      }
-      return atoms[lo].start + (k - offsets[lo]);
+      const a = lastAtOrBelow(atoms.length, (i) => offsets[i], k);
+      return atoms[a].start + (k - offsets[a]);
     };
     const out: ArgNode[] = [];
     let i = 0;
