@@ -8,6 +8,7 @@ import { answer, pick } from './acrLogin';
 import { openPalette, runCommand, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
+const TASK_PICKER_TIMEOUT = 10_000;
 const DIR = 'runner-flow';
 
 /** The first row of the open quick pick that shows `text`. */
@@ -18,9 +19,20 @@ function row(page: Page, text: string) {
 /** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
 async function runTask(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await openPalette(page);
-  await input.fill('>Tasks: Run Task');
-  await row(page, 'Tasks: Run Task').click({ timeout: STEP_TIMEOUT });
+  // The task picker sometimes does not open from the first click on the palette row (the row is
+  // re-rendered under the pointer); like a person, close whatever is open and ask again.
+  for (let attempt = 1; ; attempt++) {
+    await openPalette(page);
+    await input.fill('>Tasks: Run Task');
+    await row(page, 'Tasks: Run Task').click({ timeout: STEP_TIMEOUT });
+    try {
+      await input.waitFor({ timeout: TASK_PICKER_TIMEOUT });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   // The `earthly` type, not a recently used `earthly: …` task (the filter brings it into view).
   await input.fill('earthly');
   await page.locator('.quick-input-list .monaco-list-row[aria-label^="All earthly tasks"]').click({ timeout: STEP_TIMEOUT });
