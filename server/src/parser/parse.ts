@@ -29,6 +29,7 @@ import { COMMANDS, commandByName, flagOf, type CommandSpec } from '../language/c
 import { FUNCTION_NAME, TARGET_NAME, VARIABLE_NAME } from '../language/names';
 import { LineIndex } from './lineIndex';
 import { lastAtOrBelow } from './sortedSearch';
+import { Word } from './word';
 import {
   CH_BACKSLASH,
   CH_COLON,
@@ -532,7 +533,7 @@ class Parser {
       this.push(4 /* keyword */, kwStart, kwEnd);
     }
     this.pos = kwEnd;
-    const keyword = { text: spec ? spec.name : text.slice(kwStart, kwEnd), range: { start: kwStart, end: kwEnd } };
+    const keyword = new Word(spec ? spec.name : text.slice(kwStart, kwEnd), kwStart, kwEnd);
     if (!spec) this.unknownKeyword(keyword.text, keyword.range);
 
     const depth0 = this.stack.length === 0;
@@ -631,11 +632,11 @@ class Parser {
 
   private wordArg(a: RawAtom): ArgNode {
     const raw = this.text.slice(a.start, a.end);
-    return { text: a.backslash ? removeContinuations(raw) : raw, range: { start: a.start, end: a.end } };
+    return new Word(a.backslash ? removeContinuations(raw) : raw, a.start, a.end);
   }
 
   private rawArg(a: RawAtom): ArgNode {
-    return { text: this.text.slice(a.start, a.end), range: { start: a.start, end: a.end } };
+    return new Word(this.text.slice(a.start, a.end), a.start, a.end);
   }
 
   /** ARG/ENV/LET/SET: `[options] key [= value]`, the value being the rest of the line. */
@@ -675,7 +676,7 @@ class Parser {
 
     if (before.length === 0) {
       this.error('syntax', `${name} requires a variable name`, equals ?? { start: end, end });
-      const args = equals ? [{ text: '=', range: equals }] : [];
+      const args = equals ? [new Word('=', equals.start, equals.end)] : [];
       return { rawArgs: args.slice(), flags: [], args, end };
     }
     const keyIndex = grammar.options ? before.length - 1 : 0;
@@ -683,15 +684,12 @@ class Parser {
     const key = this.rawArg(before[keyIndex]);
     let value: ArgNode | undefined;
     if (valueStart >= 0) {
-      value = { text: text.slice(valueStart, valueEnd), range: { start: valueStart, end: valueEnd } };
+      value = new Word(text.slice(valueStart, valueEnd), valueStart, valueEnd);
       end = valueEnd;
     } else if (!equals && !grammar.options && before.length > 1) {
       // `ENV K a b`: the words after the key are the value; Earthly joins them without spaces.
       const rest = before.slice(1);
-      value = {
-        text: rest.map((a) => text.slice(a.start, a.end)).join(''),
-        range: { start: rest[0].start, end: rest[rest.length - 1].end },
-      };
+      value = new Word(rest.map((a) => text.slice(a.start, a.end)).join(''), rest[0].start, rest[rest.length - 1].end);
     } else if (!grammar.options && before.length > 1) {
       this.error('syntax', `${name} expects a single name before "="`, { start: before[1].start, end: before[before.length - 1].end });
     }
@@ -705,7 +703,7 @@ class Parser {
     for (const a of split.args) {
       this.error('syntax', `unexpected word "${short(a.text)}" before the ${name} name`, a.range);
     }
-    const args = value ? [key, { text: '=', range: equals ?? { start: value.range.start, end: value.range.start } }, value] : [key];
+    const args = value ? [key, equals ? new Word('=', equals.start, equals.end) : new Word('=', value.range.start, value.range.start), value] : [key];
     // Without options the two lists are the same words: one array serves both, as for other commands.
     const rawArgs = optionWords.length > 0 ? [...optionWords, ...args] : args;
     return { rawArgs, flags: split.flags, args, keyValue: { key, equals, value }, end };
@@ -724,7 +722,7 @@ class Parser {
       const isEquals = item.equals === true;
       if ((expect === 'equals') !== isEquals) bad ??= { start: item.start, end: item.end };
       if (isEquals) {
-        rawArgs.push({ text: '=', range: { start: item.start, end: item.end } });
+        rawArgs.push(new Word('=', item.start, item.end));
         expect = 'value';
       } else {
         rawArgs.push(this.rawArg(item));
@@ -775,7 +773,7 @@ class Parser {
       i++;
       while (i < joined.length && joined.charCodeAt(i) !== CH_DQUOTE) i += joined.charCodeAt(i) === CH_BACKSLASH ? 2 : 1;
       i++;
-      out.push({ text: v, range: { start: toSource(s), end: toSource(i - 1) + 1 } });
+      out.push(new Word(v, toSource(s), toSource(i - 1) + 1));
     }
     return out;
   }
@@ -790,7 +788,7 @@ class Parser {
     while (this.nextWord(false, true) > 0) {
       const { wordStart: start, wordEnd: end } = this;
       const raw = text.slice(start, end);
-      out[count++] = { text: this.wordBackslash ? removeContinuations(raw) : raw, range: { start, end } };
+      out[count++] = new Word(this.wordBackslash ? removeContinuations(raw) : raw, start, end);
     }
     // A copy sized to fit: an array grown by `push` keeps room for 17 elements, and the tree keeps it.
     return count === 0 ? [] : out.slice(0, count);

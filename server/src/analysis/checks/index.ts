@@ -5,6 +5,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CheckGroup, RuleSpec } from './check';
 import type { Finding, Flavor, Severity } from './finding';
 import { commandChecks } from './commandChecks';
+import { span } from './span';
 import { referenceChecks } from './referenceChecks';
 import { syntaxChecks } from './syntaxChecks';
 import { variableChecks } from './variableChecks';
@@ -33,7 +34,7 @@ export function runChecks(model: FileModel, options: CheckOptions = {}): RatedFi
     const rule = RULES.get(code);
     if (!rule) throw new Error(`unknown rule ${code}`);
     if (rule.flavor && rule.flavor !== flavor) return;
-    findings.push({ code, range, message, severity: rule.severity, ...extras });
+    findings.push({ code, range: span(range), message, severity: rule.severity, ...extras });
   };
   const context = { model, flavor, path: options.path, workspace: options.workspace, report };
   for (const group of GROUPS) {
