@@ -623,9 +623,13 @@ class Parser {
         args = exec;
       } else {
         rawArgs = words;
-        const split = splitFlags(spec, rawArgs);
-        flags = split.flags;
-        args = split.args;
+        if (startsWithDash(words)) {
+          const split = splitFlags(spec, rawArgs);
+          flags = split.flags;
+          args = split.args;
+        } else {
+          args = words;
+        }
       }
       if (kw?.noArguments && words.length > 0) {
         this.error('syntax', `${name} takes no arguments`, { start: words[0].range.start, end });
@@ -664,14 +668,14 @@ class Parser {
     const name = spec.name;
     const text = this.text;
     const before: RawAtom[] = [];
-    let equals: Range | undefined;
+    let equals: Word | undefined;
     let end = this.pos;
     for (;;) {
       const r = this.nextWord(true, true);
       if (r < 0) break;
       end = this.wordEnd;
       if (r === 0) {
-        equals = { start: this.wordStart, end };
+        equals = new Word('=', this.wordStart, end);
         break;
       }
       before.push({ start: this.wordStart, end, backslash: this.wordBackslash });
@@ -693,7 +697,7 @@ class Parser {
 
     if (before.length === 0) {
       this.error('syntax', `${name} requires a variable name`, equals ?? { start: end, end });
-      const args = equals ? [new Word('=', equals.start, equals.end)] : [];
+      const args = equals ? [equals] : [];
       return { rawArgs: args.slice(), flags: [], args, end };
     }
     const keyIndex = grammar.options ? before.length - 1 : 0;
@@ -716,14 +720,14 @@ class Parser {
     if (grammar.needsValue && (!equals || !value)) {
       this.error('syntax', `${name} requires a value: ${name} ${short(key.text)} = <value>`, equals ?? key.range);
     }
-    const split = splitFlags(spec, optionWords);
-    for (const a of split.args) {
+    const split = optionWords.length > 0 ? splitFlags(spec, optionWords) : undefined;
+    for (const a of split?.args ?? NO_WORDS) {
       this.error('syntax', `unexpected word "${short(a.text)}" before the ${name} name`, a.range);
     }
-    const args = value ? [key, equals ? new Word('=', equals.start, equals.end) : new Word('=', value.range.start, value.range.start), value] : [key];
+    const args = value ? [key, equals ?? new Word('=', value.range.start, value.range.start), value] : [key];
     // Without options the two lists are the same words: one array serves both, as for other commands.
     const rawArgs = optionWords.length > 0 ? [...optionWords, ...args] : args;
-    return { rawArgs, flags: split.flags, args, keyValue: { key, equals, value }, end };
+    return { rawArgs, flags: split?.flags ?? NO_FLAGS, args, keyValue: { key, equals, value }, end };
   }
 
   /** LABEL: `key=value` pairs; keys and values cannot contain unquoted `=` (LEX mode LABEL). */
@@ -1157,6 +1161,11 @@ function isNameChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */
   );
+}
+
+/** Whether the first word can be an option: most command lines have none, and skip `splitFlags`. */
+function startsWithDash(words: readonly ArgNode[]): boolean {
+  return words.length > 0 && words[0].text.charCodeAt(0) === 45 /* - */;
 }
 
 /** Splits options from positional arguments (go-flags rules; see the comment at the top). */
