@@ -3,7 +3,10 @@
 // Every position is a UTF-16 offset into the source text, and every range is half-open
 // (`start` inclusive, `end` exclusive). `LineIndex` (lineIndex.ts) converts offsets to LSP positions.
 // The tree is lossless: `EarthfileNode.tokens` holds every token and every piece of trivia in source
-// order, so concatenating their text reproduces the input exactly (see `printLossless` in parse.ts).
+// order, so concatenating their text reproduces the input exactly (see `printLossless` in parse.ts);
+// they are recorded by a second parse the first time they are read.
+// Words, keywords and `=` signs built by the parser are their own ranges (`word.range === word`), so a
+// range taken from them may carry a `text` too; copy it (`span` in analysis/checks) before handing it on.
 // Optional fields of nodes built by the parser are always present, set to `undefined` when absent
 // (stable object shapes keep the parser fast); test them by value, not with `in`.
 
@@ -230,7 +233,7 @@ export interface EarthfileNode {
   readonly functions: readonly FunctionNode[];
   /** Targets and functions in source order. */
   readonly items: readonly (TargetNode | FunctionNode)[];
-  /** Every token and piece of trivia, contiguous and in source order. */
+  /** Every token and piece of trivia, contiguous and in source order (made on first read). */
   readonly tokens: readonly Token[];
 }
 
