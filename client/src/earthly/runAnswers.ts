@@ -85,12 +85,46 @@ export function flagChoices(remembered: readonly string[]): FlagChoice[] {
 export const OTHER_FLAG = 'other flag';
 
 /**
- * Free text typed in the flags picker, as flags: words separated by white space. Text that does not
- * start with `-` is what the user typed to filter the list, not flags.
+ * Free text typed in the flags picker, as flags: words split as a POSIX shell splits them, so
+ * `--secret-file "KEY=/a b"` is two words. Text that does not start with `-` is what the user typed
+ * to filter the list, not flags.
  */
 export function typedFlags(text: string): string[] {
-  const words = text.split(/\s+/).filter((word) => word !== '');
+  const words = shellWords(text);
   return words[0]?.startsWith('-') ? words : [];
+}
+
+/**
+ * Words of `text` split at unquoted spaces, tabs and newlines (the shell's IFS): single quotes keep
+ * everything literally, double quotes keep all but `\"`, `\\`, `\$` and `` \` `` escapes, a backslash
+ * outside quotes keeps the next character. An unclosed quote runs to the end of the text (nothing is
+ * run through a shell).
+ */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
+      else word += c;
+    } else if (c === ' ' || c === '\t' || c === '\n') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else {
+      word ??= '';
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '\\' && i + 1 < text.length) word += text[++i];
+      else word += c;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
 }
 
 const SECRET_FLAGS: readonly string[] = ['--secret', '-s'];

@@ -26,6 +26,16 @@ export type Validated = { readonly definition: EarthlyTaskFields } | { readonly 
 /** ARG names and environment variable names: what `--NAME=value` and `--secret NAME` can carry. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Environment variables the runner sets itself (commandLine.ts), which a secret value cannot travel in. */
+const RUNNER_ENV: ReadonlySet<string> = new Set(['PWD']);
+
+/** What is wrong with `name` as a secret name, if anything. */
+export function secretNameProblem(name: string): string | undefined {
+  if (!NAME.test(name)) return 'A secret name has letters, digits and _, and does not start with a digit';
+  if (RUNNER_ENV.has(name)) return `${name} is the directory earthly runs in; give the secret another name`;
+  return undefined;
+}
+
 type Check = (value: unknown) => string | undefined;
 
 const isString: Check = (value) => (typeof value === 'string' ? undefined : 'must be a string');
@@ -53,8 +63,10 @@ const CHECKS: Readonly<Record<keyof Omit<EarthlyTaskFields, 'type'>, Check>> = {
   },
   secrets: (value) => {
     if (!Array.isArray(value)) return 'must be an array of secret names such as ["NPM_TOKEN"]';
-    const bad = value.find((name) => typeof name !== 'string' || !NAME.test(name));
-    return bad === undefined ? undefined : `has ${JSON.stringify(bad)}, which is not a secret name (letters, digits, _; no value: it comes from the environment)`;
+    const bad = value.find((name) => typeof name !== 'string' || secretNameProblem(name) !== undefined);
+    if (bad === undefined) return undefined;
+    const why = typeof bad === 'string' ? secretNameProblem(bad) : 'A secret name is a string';
+    return `has ${JSON.stringify(bad)}: ${why} (no value: it comes from the environment or SecretStorage)`;
   },
   earthfileDir: isString,
   cwd: isString,

@@ -2,11 +2,11 @@
 // SecretStorage, else asked once (a password box) and stored if the user wants. The values go only
 // into the child's environment; this module never logs them. Also "Earthly: Set/Delete Secret…".
 import * as vscode from 'vscode';
+import { secretNameProblem } from './taskDefinition';
 
 const KEY_PREFIX = 'earthly.secret/';
 /** The names stored, since SecretStorage cannot list its keys. */
 const NAMES_KEY = 'earthly.secretNames';
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class TaskSecrets {
   constructor(
@@ -55,9 +55,9 @@ export class TaskSecrets {
     name ??= await vscode.window.showInputBox({
       title: 'Earthly: Set Secret',
       prompt: 'Secret name, as tasks list it in "secrets" (earthly reads it with --secret NAME)',
-      validateInput: (text) => (SECRET_NAME.test(text) ? undefined : 'Letters, digits and _, not starting with a digit'),
+      validateInput: (text) => secretNameProblem(text),
     });
-    if (!name || !SECRET_NAME.test(name)) return undefined;
+    if (!name || secretNameProblem(name)) return undefined;
     value ??= await vscode.window.showInputBox({ title: `Earthly: Set Secret ${name}`, prompt: `The value of ${name}`, password: true, ignoreFocusOut: true });
     if (value === undefined) return undefined;
     await this.store(name, value);

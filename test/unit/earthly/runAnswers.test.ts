@@ -79,6 +79,22 @@ test('typed text is flags only when it starts with a dash; otherwise it was a fi
   assert.deepEqual(typedFlags(''), []);
 });
 
+test('typed flags are split as a shell splits words: quotes and backslashes keep spaces in one flag', () => {
+  const cases: [string, string[]][] = [
+    [`--secret-file "KEY=/a b" --ci`, ['--secret-file', 'KEY=/a b', '--ci']],
+    [`--platform='linux/amd64 x' -P`, ['--platform=linux/amd64 x', '-P']],
+    [`--tag=a\\ b`, ['--tag=a b']],
+    [`--msg "say \\"hi\\" \\$HOME \\n"`, ['--msg', 'say "hi" $HOME \\n']],
+    [`--x '' --y ""`, ['--x', '', '--y', '']],
+    [`--open "never closed`, ['--open', 'never closed']],
+    ['--a\ttab\u00a0--b', ['--a', 'tab\u00a0--b']],
+    ['--a\t--b\n--c', ['--a', '--b', '--c']],
+    [`--x 'it''s'`, ['--x', 'its']],
+    ['--end\\', ['--end\\']],
+  ];
+  for (const [text, flags] of cases) assert.deepEqual(typedFlags(text), flags, text);
+});
+
 test('remembered answers are validated', () => {
   assert.deepEqual(parseRunAnswers({ args: { A: 'x', B: 2 }, flags: ['--ci', null] }), { args: { A: 'x' }, flags: ['--ci'] });
   for (const garbage of [undefined, null, 'x', [], { args: [], flags: 'x' }]) assert.deepEqual(parseRunAnswers(garbage), NO_ANSWERS);

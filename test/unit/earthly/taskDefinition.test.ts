@@ -28,7 +28,10 @@ test('wrong types give a message naming the property', () => {
   assert.match(errorOf({ type: 'earthly', target: '+a', flags: '--push' }), /"flags" must be an array/);
   assert.match(errorOf({ type: 'earthly', target: '+a', flags: ['push'] }), /not a flag/);
   assert.match(errorOf({ type: 'earthly', target: '+a', flags: [1] }), /not a flag/);
-  assert.match(errorOf({ type: 'earthly', target: '+a', secrets: ['A=b'] }), /not a secret name/);
+  assert.match(errorOf({ type: 'earthly', target: '+a', secrets: ['A=b'] }), /"A=b": A secret name has letters, digits and _/);
+  assert.match(errorOf({ type: 'earthly', target: '+a', secrets: [7] }), /7: A secret name is a string/);
+  // The runner sets PWD to earthly's directory: a secret of that name would never reach earthly.
+  assert.match(errorOf({ type: 'earthly', target: '+a', secrets: ['NPM_TOKEN', 'PWD'] }), /"PWD": PWD is the directory earthly runs in/);
   assert.match(errorOf({ type: 'earthly', target: '+a', secrets: 'A' }), /"secrets" must be an array/);
   assert.match(errorOf({ type: 'earthly', target: '+a', earthfileDir: 1 }), /"earthfileDir" must be a string/);
   assert.match(errorOf({ type: 'earthly', target: '+a', cwd: {} }), /"cwd" must be a string/);
