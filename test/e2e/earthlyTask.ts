@@ -1,6 +1,7 @@
 // A person runs an Earthly task that pushes to the local registry without being signed in: the run
 // offers "Sign in to <registry>", signs in with a service principal, then runs, and the terminal shows
-// earthly's output. The registry refuses the push (401): "Sign in again and re-run" does both.
+// earthly's output. The registry refuses the push (401): "Sign in again and re-run" does both. Signed
+// out, "Run anyway" runs without signing in.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -53,7 +54,7 @@ async function signInWithServicePrincipal(page: Page, clientId: string, clientSe
 }
 
 export const earthlyTaskFlow: Flow = {
-  name: 'Earthly task: signs in to the registry a push needs, runs, and after a 401 signs in again and re-runs',
+  name: 'Earthly task: signs in to the registry a push needs, runs, after a 401 signs in again and re-runs; signed out, Run anyway runs',
   async run({ page, workspace, acr, screenshot }) {
     // The harness keeps the stand-in's record next to the workspace, in the run's scratch folder.
     const record = join(dirname(workspace), 'earthly-runs.jsonl');
@@ -82,14 +83,24 @@ export const earthlyTaskFlow: Flow = {
     await screenshot('earthly-task-401');
     await clickNotificationButton(page, 'Sign in again and re-run');
     await signInWithServicePrincipal(page, acr.servicePrincipal.clientId, acr.servicePrincipal.clientSecret);
-    const deadline = Date.now() + STEP_TIMEOUT;
-    while (runsOf(`./${DIR}+unauthorized`) < 2) {
-      if (Date.now() > deadline) throw new Error(`the task did not run again after signing in (runs: ${runsOf(`./${DIR}+unauthorized`)})`);
-      await page.waitForTimeout(100);
-    }
+    await waitForRuns(2, 'the task did not run again after signing in');
     // The re-run found the registry signed in: it checked the credentials instead of asking.
     await terminal.filter({ hasText: `The credentials for ${acr.loginServer} are fresh` }).waitFor({ timeout: STEP_TIMEOUT });
     await runCommand(page, 'ACR: Logout');
     await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
+
+    await runTask(page, `./${DIR}+unauthorized --push`);
+    await clickNotificationButton(page, 'Run anyway');
+    await waitForRuns(3, '"Run anyway" did not run the task');
+    // It ran without a sign-in: the status bar still offers one.
+    await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
+
+    async function waitForRuns(count: number, failure: string): Promise<void> {
+      const deadline = Date.now() + STEP_TIMEOUT;
+      while (runsOf(`./${DIR}+unauthorized`) < count) {
+        if (Date.now() > deadline) throw new Error(`${failure} (runs: ${runsOf(`./${DIR}+unauthorized`)})`);
+        await page.waitForTimeout(100);
+      }
+    }
   },
 };
