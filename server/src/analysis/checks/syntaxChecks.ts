@@ -1,8 +1,11 @@
 // Syntax: what Earthly's parser rejects (reference §1, §2, §5), and a missing VERSION (PF).
-import type { BlockNode, ParseErrorCode } from '../../parser/syntax';
+import { COMMANDS } from '../../language/commands';
+import { skipBlanks } from '../../parser/scan';
+import type { BlockNode, ParseError, ParseErrorCode, Range } from '../../parser/syntax';
 import type { FileModel } from '../model';
 import { forEachStatement } from '../statements';
 import type { CheckGroup } from './check';
+import { closest } from './closest';
 import type { Fix } from './finding';
 import { indentationAt, lineEnding } from './textLayout';
 
@@ -31,10 +34,19 @@ export const syntaxChecks: CheckGroup = {
     'E-syntax': { severity: 'error', summary: 'Another syntax error.' },
   },
   check({ model, report }) {
-    const blocks = model.parseErrors.some((e) => e.code === 'missing-end') ? unclosedBlocks(model) : new Map<number, BlockNode>();
+    const text = model.tree.text;
+    let blocks: Map<number, BlockNode> | undefined;
+    // The quick fix of each kind of parse error that has a clear one.
+    const fixes: Partial<Record<ParseErrorCode, (error: ParseError) => Fix | undefined>> = {
+      'missing-end': (error) => {
+        const block = (blocks ??= unclosedBlocks(model)).get(error.range.start);
+        return block && insertEnd(text, block);
+      },
+      'unknown-command': (error) => knownCommand(text, error.range),
+    };
     for (const error of model.parseErrors) {
-      const block = error.code === 'missing-end' ? blocks.get(error.range.start) : undefined;
-      report(PARSE_RULES[error.code], error.range, error.message, block ? { fixes: [insertEnd(model.tree.text, block)] } : {});
+      const fix = fixes[error.code]?.(error);
+      report(PARSE_RULES[error.code], error.range, error.message, fix ? { fixes: [fix] } : {});
     }
     // A VERSION that is present but misplaced is the version checks' concern.
     const anyVersion = model.base.statements.some((s) => s.kind === 'command' && s.keyword.text === 'VERSION');
@@ -60,6 +72,28 @@ function unclosedBlocks(model: FileModel): Map<number, BlockNode> {
     if (statement.kind !== 'command' && !statement.end) blocks.set(statement.clauses[0].command.keyword.range.start, statement);
   });
   return blocks;
+}
+
+/** Keywords a misspelt one may be meant as: the commands Earthfiles support. */
+const KEYWORDS: readonly string[] = COMMANDS.filter((c) => !c.unsupported).map((c) => c.name);
+
+/**
+ * The command meant by the unknown keyword at `range`: a multi-word keyword written with more than
+ * one space (`SAVE  ARTIFACT`), or the closest keyword (`RUNN`, `run`).
+ */
+function knownCommand(text: string, range: Range): Fix | undefined {
+  const word = text.slice(range.start, range.end);
+  const secondStart = skipBlanks(text, range.end);
+  let secondEnd = secondStart;
+  while (secondEnd < text.length && /[A-Z]/.test(text[secondEnd])) secondEnd++;
+  const joined = `${word} ${text.slice(secondStart, secondEnd)}`;
+  if (secondStart > range.end && KEYWORDS.includes(joined)) return changeTo(joined, { start: range.start, end: secondEnd });
+  const suggestion = closest(word, KEYWORDS);
+  return suggestion === undefined ? undefined : changeTo(suggestion, range);
+}
+
+function changeTo(keyword: string, range: Range): Fix {
+  return { title: `Change to ${keyword}`, edits: [{ range: { start: range.start, end: range.end }, newText: keyword }], preferred: true };
 }
 
 /** Inserts END after the block's last statement, indented like its opener. */
