@@ -2,9 +2,10 @@
 // offers "Sign in to <registry>", signs in with a service principal, then runs, and the terminal shows
 // earthly's output. The registry refuses the push (401): "Sign in again and re-run" does both. Signed
 // out, "Run anyway" runs without signing in.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { standInRecordOf, standInRuns } from '../integration/standInEarthly';
 import { answer, pick } from './acrLogin';
 import { openPalette, runCommand, waitForWorkbench, type Flow } from './workbench';
 
@@ -13,12 +14,12 @@ const TASK_PICKER_TIMEOUT = 10_000;
 const DIR = 'runner-flow';
 
 /** The first row of the open quick pick that shows `text`. */
-function row(page: Page, text: string) {
+export function row(page: Page, text: string) {
   return page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 }
 
-/** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
-async function runTask(page: Page, name: string): Promise<void> {
+/** Tasks: Run Task, until its picker is open. */
+export async function openTaskPicker(page: Page): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   // The task picker sometimes does not open from the first click on the palette row (the row is
   // re-rendered under the pointer); like a person, close whatever is open and ask again.
@@ -28,12 +29,18 @@ async function runTask(page: Page, name: string): Promise<void> {
     await row(page, 'Tasks: Run Task').click({ timeout: STEP_TIMEOUT });
     try {
       await input.waitFor({ timeout: TASK_PICKER_TIMEOUT });
-      break;
+      return;
     } catch (error) {
       if (attempt === 3) throw error;
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
+async function runTask(page: Page, name: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await openTaskPicker(page);
   // The `earthly` type, not a recently used `earthly: …` task (the filter brings it into view).
   await input.fill('earthly');
   await page.locator('.quick-input-list .monaco-list-row[aria-label^="All earthly tasks"]').click({ timeout: STEP_TIMEOUT });
@@ -56,10 +63,7 @@ async function signInWithServicePrincipal(page: Page, clientId: string, clientSe
 export const earthlyTaskFlow: Flow = {
   name: 'Earthly task: signs in to the registry a push needs, runs, after a 401 signs in again and re-runs; signed out, Run anyway runs',
   async run({ page, workspace, acr, screenshot }) {
-    // The harness keeps the stand-in's record next to the workspace, in the run's scratch folder.
-    const record = join(dirname(workspace), 'earthly-runs.jsonl');
-    const runsOf = (target: string): number =>
-      existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter((l) => l && (JSON.parse(l) as { argv: string[] }).argv.includes(target)).length : 0;
+    const runsOf = (target: string): number => standInRuns(standInRecordOf(workspace)).filter((r) => r.argv.includes(target)).length;
     mkdirSync(join(workspace, DIR), { recursive: true });
     writeFileSync(
       join(workspace, DIR, 'Earthfile'),

@@ -7,6 +7,7 @@ import { earthlyTaskFlow } from './earthlyTask';
 import { editorFlow } from './editor';
 import { quickFixFlow } from './quickFix';
 import { runCodeLensFlow, runWithArgsFlow } from './runCodeLens';
+import { runSecretFlow } from './runSecret';
 import type { Flow } from './workbench';
 
 export const E2E_FLOWS: readonly Flow[] = [
@@ -20,4 +21,5 @@ export const E2E_FLOWS: readonly Flow[] = [
   // Last: the tasks they run are listed as recently used in "Tasks: Run Task", which earthlyTaskFlow uses.
   runCodeLensFlow,
   runWithArgsFlow,
+  runSecretFlow,
 ];

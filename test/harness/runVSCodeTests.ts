@@ -12,6 +12,7 @@ import { ensureCodeServer, startCodeServer, type RunningCodeServer } from './cod
 import { CACHE_DIR, REPO_ROOT, RESULTS_DIR, VSIX_PATH } from './paths';
 import { E2E_FLOWS } from '../e2e/flows';
 import type { AcrTestEnvironment } from '../integration/acrTestEnvironment';
+import { STANDIN_RECORD_NAME } from '../integration/standInEarthly';
 import { servicePrincipal } from '../registry/azureClients';
 import { startRegistry, type Registry } from '../registry/registry';
 import { acrRegistrySetting } from '../registry/registrySettings';
@@ -126,7 +127,7 @@ async function main(): Promise<number> {
     env: { EARTHLY_INTEGRATION_RESULTS: resultsFile, ...acr.env,
       // Stand-ins for binaries that cannot be installed here (test/fixtures/bin/earthly records each run);
       // VSCODE_CLI keeps code-server from replacing this PATH with the login shell's in the extension host.
-      VSCODE_CLI: '1', PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, 'earthly-runs.jsonl') },
+      VSCODE_CLI: '1', PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, STANDIN_RECORD_NAME) },
     // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
     settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts' },
   }).catch(async (error: unknown) => {

@@ -1,0 +1,70 @@
+// A person runs a tasks.json task that names a secret set nowhere: a password box asks for its value,
+// which earthly gets through its environment, never on its command line or in the terminal; stored in
+// VS Code's secret storage, the next run does not ask. Earthly here is the stand-in on PATH, which
+// records the SHA-256 of each secret it was given.
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { standInRecordOf, standInRuns } from '../integration/standInEarthly';
+import { answer, pick } from './acrLogin';
+import { openTaskPicker, row } from './earthlyTask';
+import { runCommand, waitForTerminalText, waitForWorkbench, type Flow } from './workbench';
+
+const STEP_TIMEOUT = 30_000;
+const DIR = 'secret-flow';
+const TARGET = `./${DIR}+deploy`;
+const LABEL = 'deploy with a token';
+const SECRET = 'FLOW_DEPLOY_TOKEN';
+const VALUE = 'flow-token-5f0c9e';
+
+export const runSecretFlow: Flow = {
+  name: 'A task naming a secret asks for it in a password box, passes it only through the environment, and stored, does not ask again',
+  async run({ page, workspace, screenshot }) {
+    mkdirSync(join(workspace, DIR), { recursive: true });
+    writeFileSync(join(workspace, DIR, 'Earthfile'), ['VERSION 0.8', 'deploy:', '    FROM alpine:3.20', `    RUN --secret ${SECRET} ./deploy.sh`, ''].join('\n'));
+    const tasksJson = join(workspace, '.vscode', 'tasks.json');
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(tasksJson, JSON.stringify({ version: '2.0.0', tasks: [{ type: 'earthly', label: LABEL, target: TARGET, secrets: [SECRET] }] }, null, 2));
+    const runs = () => standInRuns(standInRecordOf(workspace)).filter((r) => r.argv.includes(TARGET));
+    const waitForRuns = async (count: number, failure: string) => {
+      const deadline = Date.now() + STEP_TIMEOUT;
+      while (runs().length < count) {
+        if (Date.now() > deadline) throw new Error(`${failure} (runs: ${runs().length})`);
+        await page.waitForTimeout(100);
+      }
+    };
+    try {
+      await waitForWorkbench(page);
+      await openTaskPicker(page);
+      await page.locator('.quick-input-widget input').fill(LABEL);
+      await row(page, LABEL).click({ timeout: STEP_TIMEOUT });
+      await answer(page, `The value of ${SECRET}`, VALUE);
+      await pick(page, `Store ${SECRET} in VS Code's secret storage`);
+      await waitForRuns(1, 'the task did not run after the secret was given');
+
+      const [first] = runs();
+      const expected = ['--secret', SECRET, TARGET];
+      if (first.argv.join(' ') !== expected.join(' ')) throw new Error(`argv ${JSON.stringify(first.argv)}, expected ${JSON.stringify(expected)}`);
+      const digest = createHash('sha256').update(VALUE).digest('hex');
+      if (first.secrets[SECRET] !== digest) throw new Error(`earthly got ${SECRET} with digest ${first.secrets[SECRET]}, not that of the typed value`);
+      await waitForTerminalText(page, `earthly --secret ${SECRET} ${TARGET}`);
+      await waitForTerminalText(page, 'SUCCESS');
+      const shown = (await page.locator('.xterm-rows').allInnerTexts()).join('\n');
+      if (shown.includes(VALUE)) throw new Error('the secret value is shown in a terminal');
+      await screenshot('run-secret-terminal');
+
+      // Stored: the second run gets the value from the secret storage without a prompt (a prompt
+      // would hold the run, so the run happening is the proof).
+      await openTaskPicker(page);
+      await page.locator('.quick-input-widget input').fill(LABEL);
+      await row(page, LABEL).click({ timeout: STEP_TIMEOUT });
+      await waitForRuns(2, 'the second run did not happen without a prompt');
+      if (runs()[1].secrets[SECRET] !== digest) throw new Error('the second run did not get the stored secret');
+
+      await runCommand(page, 'Earthly: Delete Secret…');
+      await pick(page, SECRET);
+    } finally {
+      rmSync(tasksJson, { force: true });
+    }
+  },
+};
