@@ -34,16 +34,12 @@ interface Edge {
 
 const NO_EDGES: readonly Edge[] = [];
 
-/** Per model: the references of each recipe that always build their target when the recipe runs. */
-const edgeCache = new WeakMap<FileModel, Map<string, ReferenceSite[]>>();
-
 /**
- * References inside IF, FOR, TRY or WITH may not run (a recursive BUILD under an IF can terminate), and
- * overrides computed with `$` can change on every round, so only the other references count.
+ * The references of each recipe that always build their target when the recipe runs. References inside
+ * IF, FOR, TRY or WITH may not run (a recursive BUILD under an IF can terminate), and overrides computed
+ * with `$` can change on every round, so only the other references count.
  */
 function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
-  const cached = edgeCache.get(model);
-  if (cached) return cached;
   const byRecipe = new Map<string, ReferenceSite[]>();
   for (const site of model.references) {
     const ref = site.ref;
@@ -53,7 +49,6 @@ function buildingSites(model: FileModel): Map<string, ReferenceSite[]> {
     if (list) list.push(site);
     else byRecipe.set(site.recipe.name, [site]);
   }
-  edgeCache.set(model, byRecipe);
   return byRecipe;
 }
 
@@ -76,13 +71,21 @@ export function checkCycles(context: CheckContext): void {
   };
   const modelAt = (path: string): FileModel | undefined =>
     path === here ? model : workspace?.fileAt(path)?.model;
+  // Per check, not in a module-level WeakMap: V8's young-generation collections keep the values of a
+  // WeakMap alive, and with them every model checked, until the next full collection.
+  const sitesByModel = new Map<FileModel, Map<string, ReferenceSite[]>>();
+  const sitesOf = (m: FileModel): Map<string, ReferenceSite[]> => {
+    let sites = sitesByModel.get(m);
+    if (!sites) sitesByModel.set(m, (sites = buildingSites(m)));
+    return sites;
+  };
 
   const edgesOf = (node: Node): Edge[] => {
     const m = modelAt(node.path);
     if (!m) return [];
     const edges: Edge[] = [];
     if (node.name !== RESERVED_TARGET_NAME) edges.push({ to: nodeOf(node.path, RESERVED_TARGET_NAME) });
-    const sites = buildingSites(m).get(node.name);
+    const sites = sitesOf(m).get(node.name);
     if (!sites) return edges;
     for (const site of sites) {
       const to = resolve(node.path, site);
