@@ -25,10 +25,10 @@ export interface ServerInfo {
  * short-lived objects:
  * - a young generation that holds them keeps them from being promoted and collected by the slower
  *   full GC (10,000 lines: parse + model median 21 ms -> 13 ms, measured by `npm run bench`);
- * - without allocation-site pretenuring, V8 stops allocating tree nodes straight into the old
- *   generation once some survived a scavenge: such nodes die with the next edit's tree but stay until
- *   a full GC, and keep the young objects they point to alive through every scavenge (full
- *   diagnostics of 50,000 lines, 40 runs: median 163 -> 127 ms, 90th percentile 226 -> 131 ms).
+ * - allocation-site pretenuring is off: with it, V8 starts allocating tree nodes straight into the old
+ *   generation once some survived a scavenge; those die with the next edit's tree but stay until a full
+ *   GC, and keep the young objects they point to alive through every scavenge (full diagnostics of
+ *   50,000 lines, 40 runs: median 163 -> 127 ms, 90th percentile 226 -> 131 ms).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--no-allocation-site-pretenuring'];
 
