@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { standInRecordOf, standInRuns } from '../integration/standInEarthly';
+import { standInRecordOf, standInRuns, type StandInRun } from '../integration/standInEarthly';
 import { answer, pick } from './acrLogin';
 import { openPalette, runCommand, waitForWorkbench, type Flow } from './workbench';
 
@@ -37,6 +37,17 @@ export async function openTaskPicker(page: Page): Promise<void> {
   }
 }
 
+/** The stand-in's runs of `target` in `workspace`, once there are `count` of them (a run starts asynchronously). */
+export async function waitForRuns(page: Page, workspace: string, target: string, count: number, failure: string): Promise<StandInRun[]> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    const runs = standInRuns(standInRecordOf(workspace)).filter((r) => r.argv.includes(target));
+    if (runs.length >= count) return runs;
+    if (Date.now() > deadline) throw new Error(`${failure} (runs: ${runs.length})`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
 async function runTask(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -63,7 +74,7 @@ async function signInWithServicePrincipal(page: Page, clientId: string, clientSe
 export const earthlyTaskFlow: Flow = {
   name: 'Earthly task: signs in to the registry a push needs, runs, after a 401 signs in again and re-runs; signed out, Run anyway runs',
   async run({ page, workspace, acr, screenshot }) {
-    const runsOf = (target: string): number => standInRuns(standInRecordOf(workspace)).filter((r) => r.argv.includes(target)).length;
+    const target = `./${DIR}+unauthorized`;
     mkdirSync(join(workspace, DIR), { recursive: true });
     writeFileSync(
       join(workspace, DIR, 'Earthfile'),
@@ -78,33 +89,25 @@ export const earthlyTaskFlow: Flow = {
     await waitForWorkbench(page);
     await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
 
-    await runTask(page, `./${DIR}+unauthorized --push`);
+    await runTask(page, `${target} --push`);
     await clickNotificationButton(page, `Sign in to ${acr.loginServer}`);
     await signInWithServicePrincipal(page, acr.servicePrincipal.clientId, acr.servicePrincipal.clientSecret);
     const terminal = page.locator('.terminal .xterm-rows');
-    await terminal.filter({ hasText: `> earthly --push ./${DIR}+unauthorized` }).waitFor({ timeout: STEP_TIMEOUT });
+    await terminal.filter({ hasText: `> earthly --push ${target}` }).waitFor({ timeout: STEP_TIMEOUT });
     await terminal.filter({ hasText: '401 Unauthorized' }).waitFor({ timeout: STEP_TIMEOUT });
     await screenshot('earthly-task-401');
     await clickNotificationButton(page, 'Sign in again and re-run');
     await signInWithServicePrincipal(page, acr.servicePrincipal.clientId, acr.servicePrincipal.clientSecret);
-    await waitForRuns(2, 'the task did not run again after signing in');
+    await waitForRuns(page, workspace, target, 2, 'the task did not run again after signing in');
     // The re-run found the registry signed in: it checked the credentials instead of asking.
     await terminal.filter({ hasText: `The credentials for ${acr.loginServer} are fresh` }).waitFor({ timeout: STEP_TIMEOUT });
     await runCommand(page, 'ACR: Logout');
     await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
 
-    await runTask(page, `./${DIR}+unauthorized --push`);
+    await runTask(page, `${target} --push`);
     await clickNotificationButton(page, 'Run anyway');
-    await waitForRuns(3, '"Run anyway" did not run the task');
+    await waitForRuns(page, workspace, target, 3, '"Run anyway" did not run the task');
     // It ran without a sign-in: the status bar still offers one.
     await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
-
-    async function waitForRuns(count: number, failure: string): Promise<void> {
-      const deadline = Date.now() + STEP_TIMEOUT;
-      while (runsOf(`./${DIR}+unauthorized`) < count) {
-        if (Date.now() > deadline) throw new Error(`${failure} (runs: ${runsOf(`./${DIR}+unauthorized`)})`);
-        await page.waitForTimeout(100);
-      }
-    }
   },
 };

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { standInRecordOf, standInRuns } from '../integration/standInEarthly';
+import type { Page } from 'playwright-core';
 import { answer, pick } from './acrLogin';
-import { openTaskPicker, row } from './earthlyTask';
+import { openTaskPicker, row, waitForRuns } from './earthlyTask';
 import { runCommand, waitForTerminalText, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
@@ -17,6 +17,13 @@ const LABEL = 'deploy with a token';
 const SECRET = 'FLOW_DEPLOY_TOKEN';
 const VALUE = 'flow-token-5f0c9e';
 
+/** Tasks: Run Task → the tasks.json task labelled LABEL. */
+async function runLabelledTask(page: Page): Promise<void> {
+  await openTaskPicker(page);
+  await page.locator('.quick-input-widget input').fill(LABEL);
+  await row(page, LABEL).click({ timeout: STEP_TIMEOUT });
+}
+
 export const runSecretFlow: Flow = {
   name: 'A task naming a secret asks for it in a password box, passes it only through the environment, and stored, does not ask again',
   async run({ page, workspace, screenshot }) {
@@ -25,24 +32,13 @@ export const runSecretFlow: Flow = {
     const tasksJson = join(workspace, '.vscode', 'tasks.json');
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(tasksJson, JSON.stringify({ version: '2.0.0', tasks: [{ type: 'earthly', label: LABEL, target: TARGET, secrets: [SECRET] }] }, null, 2));
-    const runs = () => standInRuns(standInRecordOf(workspace)).filter((r) => r.argv.includes(TARGET));
-    const waitForRuns = async (count: number, failure: string) => {
-      const deadline = Date.now() + STEP_TIMEOUT;
-      while (runs().length < count) {
-        if (Date.now() > deadline) throw new Error(`${failure} (runs: ${runs().length})`);
-        await page.waitForTimeout(100);
-      }
-    };
     try {
       await waitForWorkbench(page);
-      await openTaskPicker(page);
-      await page.locator('.quick-input-widget input').fill(LABEL);
-      await row(page, LABEL).click({ timeout: STEP_TIMEOUT });
+      await runLabelledTask(page);
       await answer(page, `The value of ${SECRET}`, VALUE);
       await pick(page, `Store ${SECRET} in VS Code's secret storage`);
-      await waitForRuns(1, 'the task did not run after the secret was given');
+      const [first] = await waitForRuns(page, workspace, TARGET, 1, 'the task did not run after the secret was given');
 
-      const [first] = runs();
       const expected = ['--secret', SECRET, TARGET];
       if (first.argv.join(' ') !== expected.join(' ')) throw new Error(`argv ${JSON.stringify(first.argv)}, expected ${JSON.stringify(expected)}`);
       const digest = createHash('sha256').update(VALUE).digest('hex');
@@ -55,11 +51,9 @@ export const runSecretFlow: Flow = {
 
       // Stored: the second run gets the value from the secret storage without a prompt (a prompt
       // would hold the run, so the run happening is the proof).
-      await openTaskPicker(page);
-      await page.locator('.quick-input-widget input').fill(LABEL);
-      await row(page, LABEL).click({ timeout: STEP_TIMEOUT });
-      await waitForRuns(2, 'the second run did not happen without a prompt');
-      if (runs()[1].secrets[SECRET] !== digest) throw new Error('the second run did not get the stored secret');
+      await runLabelledTask(page);
+      const [, second] = await waitForRuns(page, workspace, TARGET, 2, 'the second run did not happen without a prompt');
+      if (second.secrets[SECRET] !== digest) throw new Error('the second run did not get the stored secret');
 
       await runCommand(page, 'Earthly: Delete Secret…');
       await pick(page, SECRET);

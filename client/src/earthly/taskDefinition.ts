@@ -63,10 +63,11 @@ const CHECKS: Readonly<Record<keyof Omit<EarthlyTaskFields, 'type'>, Check>> = {
   },
   secrets: (value) => {
     if (!Array.isArray(value)) return 'must be an array of secret names such as ["NPM_TOKEN"]';
-    const bad = value.find((name) => typeof name !== 'string' || secretNameProblem(name) !== undefined);
-    if (bad === undefined) return undefined;
-    const why = typeof bad === 'string' ? secretNameProblem(bad) : 'A secret name is a string';
-    return `has ${JSON.stringify(bad)}: ${why} (no value: it comes from the environment or SecretStorage)`;
+    for (const name of value) {
+      const why = typeof name === 'string' ? secretNameProblem(name) : 'A secret name is a string';
+      if (why) return `has ${JSON.stringify(name)}: ${why} (no value: it comes from the environment or SecretStorage)`;
+    }
+    return undefined;
   },
   earthfileDir: isString,
   cwd: isString,

@@ -93,7 +93,7 @@ function knownCommand(text: string, range: Range): Fix | undefined {
 }
 
 function changeTo(keyword: string, range: Range): Fix {
-  return { title: `Change to ${keyword}`, edits: [{ range: { start: range.start, end: range.end }, newText: keyword }], preferred: true };
+  return { title: `Change to ${keyword}`, edits: [{ range, newText: keyword }], preferred: true };
 }
 
 /** Inserts END after the block's last statement, indented like its opener. */
