@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AZURE_CLOUDS } from '../../../client/src/acr/cloud/azureClouds';
-import { cloudOfLoginServer, toLoginServer } from '../../../client/src/acr/cloud/loginServer';
+import { adminUserName, cloudOfLoginServer, toLoginServer } from '../../../client/src/acr/cloud/loginServer';
 
 test('a bare registry name gets the ACR suffix of the cloud', () => {
   assert.equal(toLoginServer('myreg'), 'myreg.azurecr.io');
@@ -42,5 +42,14 @@ test('the cloud table is complete data', () => {
   for (const cloud of Object.values(AZURE_CLOUDS)) {
     assert.match(cloud.acrSuffix, /^\.azurecr\.[a-z]+$/);
     for (const url of [cloud.authorityHost, cloud.armAudience, cloud.acrAudience]) assert.match(url, /^https:\/\/[a-z.]+$/);
+  }
+});
+
+test('the admin user offered is the registry name, and nothing for hosts that are not ACR', () => {
+  assert.equal(adminUserName('myreg.azurecr.io'), 'myreg');
+  assert.equal(adminUserName('contoso.azurecr.cn'), 'contoso');
+  assert.equal(adminUserName('gov.azurecr.us'), 'gov');
+  for (const host of ['127.0.0.1:5000', 'localhost:5000', 'registry.example.com', 'myreg:5000']) {
+    assert.equal(adminUserName(host), undefined, host);
   }
 });

@@ -35,6 +35,14 @@ export function cloudOfLoginServer(loginServer: string): AzureCloud | undefined 
   return Object.values(AZURE_CLOUDS).find((cloud) => host.endsWith(cloud.acrSuffix));
 }
 
+/**
+ * The user name to offer for the admin user of `loginServer`: ACR names it after the registry
+ * (`myreg` for `myreg.azurecr.io`). Other hosts have no such rule, so nothing is offered.
+ */
+export function adminUserName(loginServer: string): string | undefined {
+  return cloudOfLoginServer(loginServer) ? loginServer.split('.')[0] : undefined;
+}
+
 function isPort(text: string): boolean {
   return /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_PORT;
 }

@@ -5,6 +5,7 @@ import { AZURE_CLI_MISSING, azureCliPath } from '../auth/azureCliLocation';
 import { methodChoices } from '../auth/methodChoices';
 import { METHOD_LABELS, type SignInMethod } from '../auth/signInMethods';
 import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
+import { adminUserName } from '../cloud/loginServer';
 import { readAcrSettings, type AcrLoginRequest, type AcrSignIns } from './acrSignIns';
 
 /** What the command may be given; any field missing is asked for. */
@@ -102,7 +103,10 @@ export async function askForLogin(signIns: AcrSignIns, given: PartialLoginReques
     if (!clientSecret) return undefined;
     return { loginServer, method, tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret };
   }
-  const username = given.username ?? (await ask(title, 'User name (the registry name for the admin user, or the token name)', { value: loginServer.split('.')[0] }));
+  const rememberedUser = remembered?.method === 'adminUser' ? remembered.username : undefined;
+  const username =
+    given.username ??
+    (await ask(title, 'User name (the registry name for the admin user, or the token name)', { value: rememberedUser ?? adminUserName(loginServer) }));
   if (!username) return undefined;
   const password = await ask(title, 'Password (kept in VS Code secret storage)', { password: true });
   if (!password) return undefined;
