@@ -22,3 +22,10 @@ test('every setting in package.json is in the README', () => {
   const settings = Object.keys(manifest.contributes.configuration.properties);
   assert.deepEqual(settings.filter((s) => !readme.includes(`\`${s}\``)), []);
 });
+
+test('the quick start installs the same Debian packages as CI', () => {
+  const ciPackages = /packages=\(([^)]*)\)/.exec(repoFile('.ci/run'))?.[1]?.trim().split(/\s+/);
+  const quickStart = /apt-get install -y --no-install-recommends ([^&]*)&&/.exec(repoFile('README.md'))?.[1]?.trim().split(/\s+/);
+  assert.ok(ciPackages && quickStart, 'the package lists of .ci/run and the README quick start');
+  assert.deepEqual([...quickStart].sort(), [...ciPackages].sort());
+});
