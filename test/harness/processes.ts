@@ -40,13 +40,28 @@ export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<vo
   killGroup(child, 'SIGKILL');
 }
 
-/** Runs a command to completion; rejects with its output when it fails. */
-export function run(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<string> {
+/**
+ * Runs a command to completion; rejects with its output when it fails. `onLine` sees each line of its
+ * output (stdout and stderr) as it comes.
+ */
+export function run(command: string, args: readonly string[], options: SpawnOptions = {}, onLine?: (line: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawnGroup(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    // One partial line per stream, so that stdout and stderr lines are never spliced together.
+    const collector = (): ((d: Buffer) => void) => {
+      let partial = '';
+      return (d) => {
+        const text = d.toString();
+        output += text;
+        if (!onLine) return;
+        const lines = (partial + text).split('\n');
+        partial = lines.pop() ?? '';
+        lines.forEach(onLine);
+      };
+    };
+    child.stdout?.on('data', collector());
+    child.stderr?.on('data', collector());
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}):\n${output.slice(-4000)}`)),
