@@ -58,6 +58,7 @@ const tests = {
     ...filesUnder('test/integration', '.ts'),
     ...filesUnder('test/harness', '.ts'),
     ...filesUnder('test/e2e', '.ts'),
+    ...filesUnder('test/demo', '.test.ts'),
     ...filesUnder('test/bench', '.ts'),
   ],
   outbase: '.',

@@ -20,7 +20,7 @@ greet:
 `;
 
 /** Clicks the CodeLens whose text is exactly `title` (codicons render as empty spans). */
-async function clickLens(page: Page, title: string): Promise<void> {
+export async function clickLens(page: Page, title: string): Promise<void> {
   await page.locator('.codelens-decoration a', { hasText: new RegExp(`^\\W*${title}$`) }).first().click({ timeout: STEP_TIMEOUT });
 }
 

@@ -15,6 +15,8 @@ function findRoot(from: string): string {
 export const REPO_ROOT = findRoot(__dirname);
 /** Reused between runs, like @vscode/test-electron's `.vscode-test/`. */
 export const CACHE_DIR = join(REPO_ROOT, '.vscode-test');
+/** `npm start`'s folder: code-server's data, the workspace copy, docker's and podman's credentials. */
+export const DEMO_DIR = join(CACHE_DIR, 'demo');
 /** Screenshots and logs of the last run. */
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 export const VSIX_PATH = join(REPO_ROOT, 'dist', 'earthly-acr.vsix');

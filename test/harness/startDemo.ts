@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ensureCodeServer, startCodeServer } from './codeServer';
-import { CACHE_DIR, REPO_ROOT } from './paths';
+import { DEMO_DIR, REPO_ROOT } from './paths';
 import { findEarthfiles } from '../../server/src/lint/findEarthfiles';
 import { startRegistry } from '../registry/registry';
 import { acrRegistrySetting, describeRegistry, writeCredentialFiles } from '../registry/registrySettings';
@@ -33,7 +33,7 @@ function standInBin(scratch: string): string {
 
 async function main(): Promise<void> {
   const entry = await ensureCodeServer((line) => console.log(line));
-  const scratch = join(CACHE_DIR, 'demo');
+  const scratch = DEMO_DIR;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   // Registered after the harness's own exit hook, which kills code-server first.
