@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
 import type { AcrApi } from '../acr/vscode/acrCommands';
-import { readAcrSettings } from '../acr/vscode/acrSignIns';
+import { readAcrSettings } from '../acr/vscode/acrSettings';
 import { acrLoginServers } from './registryHosts';
 import { localTargetOf } from './taskDefinition';
 import type { WorkspaceTargets } from './workspaceTargets';

@@ -14,11 +14,12 @@ import {
   type SignInSecret,
 } from '../auth/signInMethods';
 import { SignInError } from '../auth/signInError';
-import { loginServerOf, readRegistrySettings, signInTargetFor, type AcrSettings, type CloudName } from '../auth/signInTarget';
+import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
 import { eraseRegistryCredential, readRegistryCredential, storeRegistryCredential, type CredentialPlace, type CredentialRecord } from '../credentials/credentialStore';
 import { decodeJwtClaims, tokenTimes } from '../tokens/jwtClaims';
 import { RenewalScheduler, SignInRequiredError } from '../tokens/renewalScheduler';
 import type { AcrLog } from './acrLog';
+import { readAcrSettings } from './acrSettings';
 import { vscodeAccountCredential } from './vscodeAccountCredential';
 
 const STATE_KEY = 'acr.signIns';
@@ -71,15 +72,6 @@ const RENEWS_WITHOUT_SECRET: ReadonlySet<SignInMethod> = new Set(['azureCli', 's
 
 function secretKey(loginServer: string): string {
   return `acr.signIn/${loginServer}`;
-}
-
-export function readAcrSettings(): AcrSettings {
-  const config = vscode.workspace.getConfiguration('acr');
-  return {
-    registries: readRegistrySettings(config.get('registries')),
-    cloud: config.get<CloudName>('cloud') ?? 'public',
-    authorityHost: config.get<string>('authorityHost') ?? '',
-  };
 }
 
 function accountOf(parameters: SignInParameters): string {

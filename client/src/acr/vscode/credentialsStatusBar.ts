@@ -2,7 +2,8 @@
 // a warning colour under 15 minutes or when a sign-in is needed, and a tooltip with account, method and
 // expiry per registry. Hidden while nothing is signed in and no registry is configured.
 import * as vscode from 'vscode';
-import { readAcrSettings, type AcrSignInStatus, type AcrSignIns } from './acrSignIns';
+import { readAcrSettings } from './acrSettings';
+import type { AcrSignInStatus, AcrSignIns } from './acrSignIns';
 
 const WARN_BELOW_MS = 15 * 60 * 1000;
 const REFRESH_MS = 30 * 1000;

@@ -6,7 +6,8 @@ import { methodChoices } from '../auth/methodChoices';
 import { METHOD_LABELS, type SignInMethod } from '../auth/signInMethods';
 import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
 import { adminUserName } from '../cloud/loginServer';
-import { readAcrSettings, type AcrLoginRequest, type AcrSignIns } from './acrSignIns';
+import { readAcrSettings } from './acrSettings';
+import type { AcrLoginRequest, AcrSignIns } from './acrSignIns';
 
 /** What the command may be given; any field missing is asked for. */
 export type PartialLoginRequest = Partial<Record<'loginServer' | 'method' | 'tenantId' | 'clientId' | 'certificatePath' | 'username', string>>;

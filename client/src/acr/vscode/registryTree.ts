@@ -2,7 +2,8 @@
 // method, time left) and those configured in `acr.registries` but not signed in, with Login and Logout
 // in the view's title and on each row. An empty view shows a welcome text with a Login button.
 import * as vscode from 'vscode';
-import { readAcrSettings, type AcrSignInStatus } from './acrSignIns';
+import { readAcrSettings } from './acrSettings';
+import type { AcrSignInStatus } from './acrSignIns';
 import { describeSignIn, signInNeedsAttention, timeLeft } from './credentialsStatusBar';
 
 export const REGISTRY_VIEW_ID = 'acr.registries';
