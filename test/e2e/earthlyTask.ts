@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { standInRecordOf, standInRuns, type StandInRun } from '../integration/standInEarthly';
 import { answer, pick } from './acrLogin';
-import { runCommand, waitForWorkbench, type Flow } from './workbench';
+import { runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const DIR = 'runner-flow';
@@ -22,6 +22,7 @@ export function row(page: Page, text: string) {
  * on a busy machine: its placeholder says when it is there.
  */
 export async function openTaskPicker(page: Page): Promise<void> {
+  await waitForExtension(page);
   await runCommand(page, 'Tasks: Run Task');
   await page.locator('.quick-input-widget input[placeholder="Select the task to run"]').waitFor({ timeout: STEP_TIMEOUT });
 }
@@ -37,6 +38,9 @@ export async function waitForRuns(page: Page, workspace: string, target: string,
   }
 }
 
+/** The page's document as far as the picker's input goes (the tests are type-checked without DOM types). */
+type QuickInputDocument = { document: { querySelector(selector: string): { value: string } | null } };
+
 /** Tasks: Run Task → earthly → the task named `name` (clicked: Enter would take the palette's top row). */
 async function runTask(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -44,11 +48,12 @@ async function runTask(page: Page, name: string): Promise<void> {
   // The `earthly` type, not a recently used `earthly: …` task (the filter brings it into view).
   await input.fill('earthly');
   await page.locator('.quick-input-list .monaco-list-row[aria-label^="All earthly tasks"]').click({ timeout: STEP_TIMEOUT });
-  // The same picker then lists the type's tasks, but only once the earthly tasks are known: until then it
-  // still shows the first list, where a recently used row matches `name` and a click on it does nothing.
-  // The second list ends with a "Go back" row.
-  await row(page, 'Go back').waitFor({ timeout: STEP_TIMEOUT });
+  // The same picker then empties its filter and lists the type's tasks, but only once every earthly task
+  // is known: until then it still shows the first list, where a recently used row matches `name` and a
+  // click does nothing. The second list always shows a "Go back" row, whatever the filter.
+  await page.waitForFunction(() => (globalThis as unknown as QuickInputDocument).document.querySelector('.quick-input-widget input')?.value === '', undefined, { timeout: STEP_TIMEOUT });
   await input.fill(name);
+  await row(page, 'Go back').waitFor({ timeout: STEP_TIMEOUT });
   await row(page, name).click({ timeout: STEP_TIMEOUT });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
 }

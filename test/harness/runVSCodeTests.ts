@@ -168,6 +168,8 @@ async function main(): Promise<number> {
     await server.stop();
     await registry.stop();
     cpSync(server.logFile, join(RESULTS_DIR, 'code-server.log'));
+    // VS Code's own logs (extension hosts, extension activation, output channels), for a failure's story.
+    cpSync(join(scratch, 'user-data', 'logs'), join(RESULTS_DIR, 'vscode-logs'), { recursive: true });
     rmSync(scratch, { recursive: true, force: true });
   }
   const failed = outcomes.filter((o) => !o.passed);

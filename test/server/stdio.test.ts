@@ -15,6 +15,8 @@ import {
   InitializeRequest,
   InitializedNotification,
   DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  CodeActionRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
@@ -108,5 +110,43 @@ test('earthly/targets answers from open documents and from Earthfiles on disk', 
     connection.dispose();
     child.kill();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('code actions sent right behind didOpen and didChange answer for the text as it is then', async () => {
+  const { child, connection } = startServer();
+  connection.listen();
+  const uri = 'file:///w/light-bulb.earth';
+  const atStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const titles = async (): Promise<string[]> => {
+    const actions = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: atStart, context: { diagnostics: [] } });
+    return (actions ?? []).map((a) => a.title);
+  };
+  try {
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    // No await in between: the requests reach the server before any diagnostics are computed or published.
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'earthfile', version: 1, text: 'build:\n    FROM alpine:3.20\n' },
+    });
+    const whenOpened = titles();
+    void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: atStart, text: 'VERSION 0.8\n' }],
+    });
+    const whenFixed = titles();
+    void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }],
+    });
+    const whenBroken = titles();
+    assert.deepEqual(await whenOpened, ['Add "VERSION 0.8"']);
+    assert.deepEqual(await whenFixed, []);
+    assert.deepEqual(await whenBroken, ['Add "VERSION 0.8"']);
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+  } finally {
+    connection.dispose();
+    child.kill();
   }
 });
