@@ -2,16 +2,14 @@
 // docker and skopeo find it, keeps it fresh through the renewal schedule, and signs out by erasing what
 // it wrote and the secrets it stored. Plain facts live in globalState, secrets in SecretStorage.
 import * as vscode from 'vscode';
+import { methodRules, SIGN_IN_METHODS, type AcrLoginRequest, type SecretSources, type StoredSecret } from '../auth/methodTable';
 import {
   acquireRefreshToken,
-  AZURE_CLI_CLIENT_ID,
-  METHOD_LABELS,
   signInWithDeviceCode,
   type DeviceCodePrompt,
   type EntraCredential,
   type SignInMethod,
   type SignInParameters,
-  type SignInSecret,
 } from '../auth/signInMethods';
 import { SignInError } from '../auth/signInError';
 import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
@@ -47,16 +45,7 @@ export interface AcrSignInStatus {
   readonly needsSignIn: boolean;
 }
 
-/** Everything a sign-in needs; the login command asks for what is missing. */
-export type AcrLoginRequest = { readonly loginServer: string } & (
-  | { readonly method: 'vscodeAccount'; readonly tenantId?: string }
-  | { readonly method: 'azureCli'; readonly tenantId?: string }
-  | { readonly method: 'servicePrincipal'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string }
-  | { readonly method: 'servicePrincipalCertificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
-  | { readonly method: 'adminUser'; readonly username: string; readonly password: string }
-  /** `clientId` defaults to the Azure CLI's public client. */
-  | { readonly method: 'deviceCode'; readonly tenantId: string; readonly clientId?: string }
-);
+export type { AcrLoginRequest };
 
 export interface LoginOptions {
   /** Also told the device code (the notification shows it in any case). */
@@ -64,60 +53,8 @@ export interface LoginOptions {
   readonly abortSignal?: AbortSignal;
 }
 
-/** Secrets as SecretStorage keeps them: JSON of one of these. */
-type StoredSecret = { readonly clientSecret: string } | { readonly password: string };
-
-/** Methods that renew from what their parameters name: a certificate file, the Azure CLI's own sign-in. */
-const RENEWS_WITHOUT_SECRET: ReadonlySet<SignInMethod> = new Set(['azureCli', 'servicePrincipalCertificate']);
-
 function secretKey(loginServer: string): string {
   return `acr.signIn/${loginServer}`;
-}
-
-function accountOf(parameters: SignInParameters): string {
-  switch (parameters.method) {
-    case 'vscodeAccount':
-      return `VS Code account${parameters.tenantId ? ` (tenant ${parameters.tenantId})` : ''}`;
-    case 'azureCli':
-      return `Azure CLI account${parameters.tenantId ? ` (tenant ${parameters.tenantId})` : ''}`;
-    case 'adminUser':
-      return parameters.username;
-    case 'servicePrincipal':
-    case 'servicePrincipalCertificate':
-      return `application ${parameters.clientId} (tenant ${parameters.tenantId})`;
-    case 'deviceCode':
-      return `device-code user (tenant ${parameters.tenantId})`;
-  }
-}
-
-function parametersOf(request: AcrLoginRequest): SignInParameters {
-  switch (request.method) {
-    case 'vscodeAccount':
-    case 'azureCli':
-      return { method: request.method, ...(request.tenantId ? { tenantId: request.tenantId } : {}) };
-    case 'servicePrincipal':
-      return { method: 'servicePrincipal', tenantId: request.tenantId, clientId: request.clientId };
-    case 'servicePrincipalCertificate':
-      return { method: 'servicePrincipalCertificate', tenantId: request.tenantId, clientId: request.clientId, certificatePath: request.certificatePath };
-    case 'deviceCode':
-      return { method: 'deviceCode', tenantId: request.tenantId, clientId: request.clientId ?? AZURE_CLI_CLIENT_ID };
-    case 'adminUser':
-      return { method: 'adminUser', username: request.username };
-  }
-}
-
-function storedSecretOf(request: AcrLoginRequest): StoredSecret | undefined {
-  switch (request.method) {
-    case 'servicePrincipal':
-      return { clientSecret: request.clientSecret };
-    case 'adminUser':
-      return { password: request.password };
-    case 'deviceCode':
-    case 'vscodeAccount':
-    case 'azureCli':
-    case 'servicePrincipalCertificate':
-      return undefined;
-  }
 }
 
 function secretText(secret: StoredSecret): string {
@@ -180,7 +117,7 @@ export class AcrSignIns implements vscode.Disposable {
     return Object.values(this.records()).map((record) => ({
       loginServer: record.loginServer,
       method: record.parameters.method,
-      methodLabel: METHOD_LABELS[record.parameters.method],
+      methodLabel: SIGN_IN_METHODS[record.parameters.method].label,
       account: record.account,
       ...(record.expiresAt !== undefined ? { expiresAt: record.expiresAt } : {}),
       needsSignIn: this.needsSignIn.has(record.loginServer),
@@ -218,26 +155,31 @@ export class AcrSignIns implements vscode.Disposable {
     const loginServer = loginServerOf(request.loginServer, readAcrSettings());
     if (!loginServer) throw new SignInError('noSuchRegistry', `"${request.loginServer}" is not a registry name or login server.`);
     const generation = this.nextGeneration(loginServer);
-    const stored = storedSecretOf(request);
-    const parameters = parametersOf(request);
+    const rules = methodRules(request.method);
+    const stored = rules.storedSecret(request);
+    const parameters = rules.parameters(request);
     if (stored) this.log.addSecret(secretText(stored));
-    this.log.info(`Signing in to ${loginServer} with ${METHOD_LABELS[parameters.method]} (${accountOf(parameters)}).`);
+    this.log.info(`Signing in to ${loginServer} with ${rules.label} (${rules.account(parameters)}).`);
     const target = signInTargetFor(loginServer, readAcrSettings());
-    let secret: SignInSecret | undefined;
     let account: (() => string | undefined) | undefined;
-    if (parameters.method === 'vscodeAccount') {
-      const credential = vscodeAccountCredential(target, parameters.tenantId, true);
-      account = () => credential.account();
-      secret = { entraCredential: credential };
-    } else if (parameters.method === 'deviceCode') {
-      const prompt = (info: DeviceCodePrompt): void => {
-        this.showDeviceCode(loginServer, info);
-        options.onDeviceCode?.(info);
-      };
-      secret = { entraCredential: await this.acquire(loginServer, () => signInWithDeviceCode(target, parameters, prompt, options.abortSignal)) };
-    } else {
-      secret = stored;
-    }
+    let live: EntraCredential | undefined;
+    const sources: SecretSources = {
+      storedSecret: async () => stored,
+      vscodeAccount: async (tenantId) => {
+        const credential = vscodeAccountCredential(target, tenantId, true);
+        account = () => credential.account();
+        return { entraCredential: credential };
+      },
+      deviceCode: async (deviceCode) => {
+        const prompt = (info: DeviceCodePrompt): void => {
+          this.showDeviceCode(loginServer, info);
+          options.onDeviceCode?.(info);
+        };
+        live = await this.acquire(loginServer, () => signInWithDeviceCode(target, deviceCode, prompt, options.abortSignal));
+        return { entraCredential: live };
+      },
+    };
+    const secret = await rules.renewsWith(sources, parameters);
     const acquired = await this.acquire(loginServer, () => acquireRefreshToken(target, parameters, secret));
     if (this.generations.get(loginServer) !== generation) throw new SignInError('cancelled', `Another sign-in or a logout for ${loginServer} came first.`);
     const previous = this.records()[loginServer];
@@ -246,11 +188,11 @@ export class AcrSignIns implements vscode.Disposable {
       parameters,
       credentials: { loginServer, places: [] },
       ...(acquired.audience ? { audience: acquired.audience } : {}),
-      account: account?.() ?? accountOf(parameters),
+      account: account?.() ?? rules.account(parameters),
     }, previous?.credentials);
     if (stored) await this.context.secrets.store(secretKey(loginServer), JSON.stringify(stored));
     else await this.context.secrets.delete(secretKey(loginServer));
-    if (parameters.method === 'deviceCode' && secret && 'entraCredential' in secret) this.liveCredentials.set(loginServer, secret.entraCredential);
+    if (live) this.liveCredentials.set(loginServer, live);
     else this.liveCredentials.delete(loginServer);
     await this.context.globalState.update(LAST_METHOD_KEY, { ...this.context.globalState.get(LAST_METHOD_KEY), [loginServer]: parameters.method });
     this.needsSignIn.delete(loginServer);
@@ -298,21 +240,28 @@ export class AcrSignIns implements vscode.Disposable {
     if (!record) throw new SignInRequiredError(`No stored sign-in for ${loginServer}.`);
     const generation = this.generations.get(loginServer);
     const target = signInTargetFor(loginServer, readAcrSettings());
-    const live = this.liveCredentials.get(loginServer);
-    const stored = await this.context.secrets.get(secretKey(loginServer));
-    let secret: SignInSecret | undefined;
-    if (record.parameters.method === 'vscodeAccount') {
+    const rules = methodRules(record.parameters.method);
+    const cannotRenew = (): SignInRequiredError => {
+      this.log.warn(`${loginServer} cannot be renewed without you: ${rules.label} sign-ins renew only while the window that signed in is open.`);
+      return new SignInRequiredError(`Sign in to ${loginServer} again.`);
+    };
+    const sources: SecretSources = {
+      storedSecret: async () => {
+        const stored = await this.context.secrets.get(secretKey(loginServer));
+        if (!stored) throw cannotRenew();
+        const secret = JSON.parse(stored) as StoredSecret;
+        this.log.addSecret(secretText(secret));
+        return secret;
+      },
       // VS Code keeps the account signed in across restarts; asked silently, it never prompts.
-      secret = { entraCredential: vscodeAccountCredential(target, record.parameters.tenantId, false) };
-    } else if (live) {
-      secret = { entraCredential: live };
-    } else if (stored) {
-      secret = JSON.parse(stored) as StoredSecret;
-      this.log.addSecret(secretText(secret));
-    } else if (!RENEWS_WITHOUT_SECRET.has(record.parameters.method)) {
-      this.log.warn(`${loginServer} cannot be renewed without you: ${METHOD_LABELS[record.parameters.method]} sign-ins renew only while the window that signed in is open.`);
-      throw new SignInRequiredError(`Sign in to ${loginServer} again.`);
-    }
+      vscodeAccount: async (tenantId) => ({ entraCredential: vscodeAccountCredential(target, tenantId, false) }),
+      deviceCode: async () => {
+        const live = this.liveCredentials.get(loginServer);
+        if (!live) throw cannotRenew();
+        return { entraCredential: live };
+      },
+    };
+    const secret = await rules.renewsWith(sources, record.parameters);
     let acquired;
     try {
       acquired = await this.acquire(loginServer, () => acquireRefreshToken(target, record.parameters, secret, record.audience));
@@ -354,7 +303,7 @@ export class AcrSignIns implements vscode.Disposable {
       ...record,
       credentials: { loginServer, places },
       ...(expiresAt !== undefined ? { expiresAt } : {}),
-      account: record.parameters.method === 'adminUser' && subject ? subject : record.account,
+      account: methodRules(record.parameters.method).accountInToken && subject ? subject : record.account,
     };
     await this.saveRecord(loginServer, updated);
     return updated;
