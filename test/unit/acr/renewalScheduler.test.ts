@@ -1,51 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RenewalScheduler, SignInRequiredError, type SchedulerClock } from '../../../client/src/acr/tokens/renewalScheduler';
+import { RenewalScheduler, SignInRequiredError } from '../../../client/src/acr/tokens/renewalScheduler';
+import { FakeClock, START } from './fakeClock';
 import { makeJwt } from './jwt';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const START = 1_700_000_000_000;
 const HOST = 'myreg.azurecr.io';
-
-/** A clock whose timers fire only when the test moves time forward. */
-class FakeClock implements SchedulerClock {
-  time = START;
-  private timers: { id: number; at: number; callback: () => void }[] = [];
-  private nextId = 1;
-
-  now(): number {
-    return this.time;
-  }
-  setTimer(callback: () => void, delayMs: number): unknown {
-    const id = this.nextId++;
-    this.timers.push({ id, at: this.time + delayMs, callback });
-    return id;
-  }
-  clearTimer(handle: unknown): void {
-    this.timers = this.timers.filter((timer) => timer.id !== handle);
-  }
-  get pending(): number[] {
-    return this.timers.map((timer) => timer.at).sort((a, b) => a - b);
-  }
-  /** Moves to `time`, firing due timers in order and letting the renewals they start settle. */
-  async advanceTo(time: number): Promise<void> {
-    for (;;) {
-      const due = this.timers.filter((timer) => timer.at <= time).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.time = due.at;
-      due.callback();
-      await settle();
-    }
-    this.time = time;
-    await settle();
-  }
-}
-
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /** A refresh token issued `ageMs` before the clock's time, living `lifeMs`. */
 function token(clock: FakeClock, lifeMs = 3 * HOUR, ageMs = 0): string {

@@ -9,15 +9,15 @@ import { delimiter, join } from 'node:path';
 import { azureCliPath } from '../../../client/src/acr/auth/azureCliLocation';
 import { certificateFileProblem } from '../../../client/src/acr/auth/certificateFile';
 import { methodChoices } from '../../../client/src/acr/auth/methodChoices';
-import { METHOD_LABELS } from '../../../client/src/acr/auth/signInMethods';
+import { SIGN_IN_METHODS } from '../../../client/src/acr/auth/methodTable';
 
 test('every method is offered, the last used first and marked', () => {
   const choices = methodChoices('servicePrincipalCertificate', true);
-  assert.equal(choices.length, Object.keys(METHOD_LABELS).length);
+  assert.equal(choices.length, Object.keys(SIGN_IN_METHODS).length);
   assert.equal(choices[0]?.method, 'servicePrincipalCertificate');
   assert.equal(choices[0]?.description, 'last used');
   assert.ok(choices.every((c) => c.available));
-  assert.deepEqual(methodChoices(undefined, true).map((c) => c.method), Object.keys(METHOD_LABELS));
+  assert.deepEqual(methodChoices(undefined, true).map((c) => c.method), Object.keys(SIGN_IN_METHODS));
 });
 
 test('without az on PATH the Azure CLI is listed as unavailable, with what to do', () => {

@@ -1,6 +1,7 @@
 // The sign-in methods as the login picker lists them: the one last used for the registry first, and the
 // Azure CLI explained rather than offered when `az` is not on PATH.
-import { METHOD_LABELS, type SignInMethod } from './signInMethods';
+import { SIGN_IN_METHODS } from './methodTable';
+import type { SignInMethod } from './signInMethods';
 
 export interface MethodChoice {
   readonly method: SignInMethod;
@@ -12,11 +13,11 @@ export interface MethodChoice {
 }
 
 export function methodChoices(lastUsed: SignInMethod | undefined, azureCliFound: boolean): MethodChoice[] {
-  const methods = (Object.keys(METHOD_LABELS) as SignInMethod[]).sort((a, b) => Number(b === lastUsed) - Number(a === lastUsed));
+  const methods = (Object.keys(SIGN_IN_METHODS) as SignInMethod[]).sort((a, b) => Number(b === lastUsed) - Number(a === lastUsed));
   return methods.map((method) => {
     if (method === 'azureCli' && !azureCliFound) {
-      return { method, label: METHOD_LABELS[method], description: 'az not found on PATH', detail: 'Install the Azure CLI and run "az login" to use this method.', available: false };
+      return { method, label: SIGN_IN_METHODS[method].label, description: 'az not found on PATH', detail: 'Install the Azure CLI and run "az login" to use this method.', available: false };
     }
-    return { method, label: METHOD_LABELS[method], ...(method === lastUsed ? { description: 'last used' } : {}), available: true };
+    return { method, label: SIGN_IN_METHODS[method].label, ...(method === lastUsed ? { description: 'last used' } : {}), available: true };
   });
 }

@@ -48,16 +48,6 @@ export interface DeviceCodePrompt {
   readonly message: string;
 }
 
-/** The methods in the order the login picker offers them. */
-export const METHOD_LABELS: Record<SignInMethod, string> = {
-  vscodeAccount: 'Microsoft account signed in to VS Code',
-  azureCli: 'Azure CLI (az login)',
-  servicePrincipal: 'Service principal with a secret',
-  servicePrincipalCertificate: 'Service principal with a certificate',
-  deviceCode: 'Device code',
-  adminUser: 'Admin user or repository-scoped token',
-};
-
 function identityOptions(target: SignInTarget) {
   return { authorityHost: target.authorityHost, disableInstanceDiscovery: target.disableInstanceDiscovery };
 }

@@ -167,3 +167,14 @@ function explainHelperError(error: unknown, helper: HelperChoice, loginServer: s
       return new CredentialError(error.code, `${error.message} (The helper is named by ${chosenBy}.)`);
   }
 }
+
+/** Where a place is, as the log names it. */
+export function placeName(place: CredentialPlace): string {
+  switch (place.kind) {
+    case 'dockerConfig':
+    case 'containersAuth':
+      return place.file;
+    case 'credentialHelper':
+      return `docker-credential-${place.helper}`;
+  }
+}

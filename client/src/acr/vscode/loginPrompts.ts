@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { AZURE_CLI_MISSING, azureCliPath } from '../auth/azureCliLocation';
 import { methodChoices } from '../auth/methodChoices';
-import { METHOD_LABELS, type SignInMethod } from '../auth/signInMethods';
+import { SIGN_IN_METHODS } from '../auth/methodTable';
+import type { SignInMethod } from '../auth/signInMethods';
 import { loginServerOf, signInTargetFor } from '../auth/signInTarget';
 import { adminUserName } from '../cloud/loginServer';
 import { readAcrSettings } from './acrSettings';
@@ -77,7 +78,7 @@ export async function askForLogin(signIns: AcrSignIns, given: PartialLoginReques
   if (!loginServer) return undefined;
   const method = (given.method as SignInMethod | undefined) ?? (await pickMethod(signIns, loginServer));
   if (!method) return undefined;
-  const title = `ACR: Login to ${loginServer} (${METHOD_LABELS[method]})`;
+  const title = `ACR: Login to ${loginServer} (${SIGN_IN_METHODS[method].label})`;
   const remembered = signIns.rememberedParameters(loginServer);
   if (method === 'vscodeAccount' || method === 'azureCli') {
     const tenantDefault = remembered?.method === method ? remembered.tenantId : signInTargetFor(loginServer, readAcrSettings()).tenantId;

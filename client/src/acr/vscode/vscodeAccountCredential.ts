@@ -1,7 +1,7 @@
 // Entra ID tokens from the Microsoft account VS Code already knows (`vscode.authentication`), shaped
 // like an @azure/identity credential so that the token exchange treats it like any other.
 import * as vscode from 'vscode';
-import type { EntraCredential } from '../auth/signInMethods';
+import type { AccountCredential } from '../auth/signInSession';
 import type { SignInTarget } from '../auth/signInTarget';
 import { AZURE_CLOUDS } from '../cloud/azureClouds';
 
@@ -17,16 +17,11 @@ export function authenticationProviderFor(target: SignInTarget): string {
   return SOVEREIGN_AUTHORITIES.includes(target.authorityHost) ? 'microsoft-sovereign-cloud' : 'microsoft';
 }
 
-export interface VsCodeAccountCredential extends EntraCredential {
-  /** The label of the account whose session was used last. */
-  account(): string | undefined;
-}
-
 /**
  * An interactive credential may ask the user to sign in or to allow access; a silent one (renewals)
  * returns no token instead, which the exchange reports as "sign in again".
  */
-export function vscodeAccountCredential(target: SignInTarget, tenantId: string | undefined, interactive: boolean): VsCodeAccountCredential {
+export function vscodeAccountCredential(target: SignInTarget, tenantId: string | undefined, interactive: boolean): AccountCredential {
   const providerId = authenticationProviderFor(target);
   let account: string | undefined;
   return {
