@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
 import type { AcrApi } from '../acr/vscode/acrCommands';
 import { readAcrSettings } from '../acr/vscode/acrSettings';
@@ -35,7 +36,7 @@ export class AcrBeforeRun {
       const signedIn = this.acr.status().map((s) => s.loginServer);
       return acrLoginServers(summary?.registries ?? [], readAcrSettings(), signedIn);
     } catch (error) {
-      this.log.warn(`Could not read the registries of ${reference}: ${(error as Error).message ?? error}`);
+      this.log.warn(`Could not read the registries of ${reference}: ${errorMessage(error)}`);
       return [];
     }
   }
@@ -75,7 +76,7 @@ export class AcrBeforeRun {
     try {
       await this.acr.ensureFresh(loginServer);
     } catch (error) {
-      const message = (error as Error).message ?? String(error);
+      const message = errorMessage(error);
       write(`Could not renew the credentials for ${loginServer}: ${message}`);
       this.log.warn(message);
       return { loginServer, outcome: 'failed' };

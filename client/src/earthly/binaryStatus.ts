@@ -1,6 +1,7 @@
 // The earthly binary in the workbench: a language status item for Earthfiles with its version (probed
 // in the background, again when `earthly.path` changes), and the message shown when there is none.
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import { LANGUAGE_ID } from '../../../shared/src/protocol';
 import { findEarthlyBinary, INSTALL_URL, readEarthlyVersion, type EarthlyBinary } from './earthlyBinary';
 import { parseRunSettings, type RunSettings } from './runSettings';
@@ -58,7 +59,7 @@ export class BinaryStatus implements vscode.Disposable {
     const binary = await findEarthlyBinary(settings.path);
     let version: string | undefined;
     let failure: string | undefined;
-    if (binary) version = await readEarthlyVersion(binary).catch((error: Error) => ((failure = error.message), undefined));
+    if (binary) version = await readEarthlyVersion(binary).catch((error: unknown) => ((failure = errorMessage(error)), undefined));
     if (probe !== this.probe) return binary;
     this.item.busy = false;
     if (!binary) {

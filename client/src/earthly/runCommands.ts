@@ -3,6 +3,7 @@
 // `earthly` task, so the runner's pre-run registry refresh and problem matcher apply to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import {
   LANGUAGE_ID,
   RUN_TARGET_COMMAND,
@@ -52,7 +53,7 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
   const history = new RunHistory(context.workspaceState);
 
   const failed = (error: unknown): void => {
-    const message = String((error as Error)?.message ?? error);
+    const message = errorMessage(error);
     log.error(`Earthly run: ${message}`);
     void vscode.window.showErrorMessage(`Earthly: ${message}`, 'Show Output').then((choice) => choice && log.show());
   };

@@ -5,6 +5,7 @@
 // shell, so every argument arrives literally; secret values travel only in the child's environment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import type { AcrBeforeRun, RegistryCheck } from './acrBeforeRun';
 import { readRunSettings, showMissingBinary, missingBinaryMessage } from './binaryStatus';
 import { buildCommandLine, displayCommandLine, targetFrom } from './commandLine';
@@ -64,7 +65,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
 
   open(): void {
     void this.run().catch((error: unknown) => {
-      this.writeLine(`${RED}${(error as Error).message ?? String(error)}${RESET}`);
+      this.writeLine(`${RED}${errorMessage(error)}${RESET}`);
       this.finish(1, String(this.definition.target), []);
     });
   }

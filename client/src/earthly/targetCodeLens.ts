@@ -1,5 +1,6 @@
 // "Run", "Run with --push" and "Run…" above each target of an Earthfile (setting `earthly.codeLens.enable`).
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import { LANGUAGE_ID, type TargetLocation } from '../../../shared/src/protocol';
 import { runLenses } from './runLenses';
 import type { WorkspaceTargets } from './workspaceTargets';
@@ -40,7 +41,7 @@ export class TargetCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     try {
       targets = await this.targets.targetsOf(document.uri);
     } catch (error) {
-      if (!token.isCancellationRequested) this.log.warn(`No run lenses for ${document.uri.fsPath}: ${String((error as Error)?.message ?? error)}`);
+      if (!token.isCancellationRequested) this.log.warn(`No run lenses for ${document.uri.fsPath}: ${errorMessage(error)}`);
       return [];
     }
     if (token.isCancellationRequested) return [];

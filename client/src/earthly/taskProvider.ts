@@ -1,6 +1,7 @@
 // The `earthly` task provider: one task per target of every Earthfile (`earthly: ./services/api+build`),
 // a `--push` variant for targets that push images, and hand-written tasks.json entries completed.
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import { createEarthlyTask, EARTHLY_TASK_TYPE, type EarthlyTaskDefinition } from './earthlyTask';
 import type { WorkspaceTargets } from './workspaceTargets';
 
@@ -17,7 +18,7 @@ export class EarthlyTaskProvider implements vscode.TaskProvider {
     try {
       listed = await this.targets.list(token);
     } catch (error) {
-      this.log.warn(`Could not list the Earthly targets for tasks: ${(error as Error).message ?? error}`);
+      this.log.warn(`Could not list the Earthly targets for tasks: ${errorMessage(error)}`);
       return [];
     }
     const tasks: vscode.Task[] = [];
