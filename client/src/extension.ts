@@ -6,9 +6,8 @@ import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
 import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
 import { registerRunCommands } from './earthly/runCommands';
 import { registerTargetCodeLens } from './earthly/targetCodeLens';
+import { COMMAND_IDS } from './commandIds';
 import { createLanguageClient } from './languageClient';
-
-const RESTART_COMMAND = 'earthly.restartServer';
 
 let client: LanguageClient | undefined;
 
@@ -28,14 +27,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
   // ACR first: its commands must work even when the language server fails to start.
   const acr = registerAcr(context);
 
-  const languageClient = createLanguageClient(context, log, RESTART_COMMAND);
+  const languageClient = createLanguageClient(context, log);
   client = languageClient;
   context.subscriptions.push(
-    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+    vscode.commands.registerCommand(COMMAND_IDS.restartServer, async () => {
       log.info('Restarting the Earthfile language server.');
       await languageClient.restart();
     }),
-    vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
+    vscode.commands.registerCommand(COMMAND_IDS.showOutput, () => log.show()),
   );
   const earthly = registerEarthlyRunner(context, log, acr, {
     request: (params) =>

@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { COMMAND_IDS } from './commandIds';
 import { CLIENT_ID, LANGUAGE_ID, SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
 /** More crashes than this within the window stop the automatic restarts. */
@@ -21,10 +22,7 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 class RestartingErrorHandler implements ErrorHandler {
   private crashes: number[] = [];
 
-  constructor(
-    private readonly log: vscode.LogOutputChannel,
-    private readonly restartCommand: string,
-  ) {}
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   error(): ErrorHandlerResult {
     return { action: ErrorAction.Continue };
@@ -42,7 +40,7 @@ class RestartingErrorHandler implements ErrorHandler {
     void vscode.window
       .showErrorMessage('The Earthfile language server keeps crashing and was stopped.', 'Restart', 'Show Output')
       .then((choice) => {
-        if (choice === 'Restart') void vscode.commands.executeCommand(this.restartCommand);
+        if (choice === 'Restart') void vscode.commands.executeCommand(COMMAND_IDS.restartServer);
         if (choice === 'Show Output') this.log.show();
       });
     return { action: CloseAction.DoNotRestart, handled: true };
@@ -52,7 +50,6 @@ class RestartingErrorHandler implements ErrorHandler {
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  restartCommand: string,
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -69,7 +66,7 @@ export function createLanguageClient(
     // Earthfiles changed on disk (or by git) update the server's workspace index.
     synchronize: { fileEvents: watcher },
     outputChannel: log,
-    errorHandler: new RestartingErrorHandler(log, restartCommand),
+    errorHandler: new RestartingErrorHandler(log),
   };
   return new LanguageClient(CLIENT_ID, 'Earthfile Language Server', serverOptions, clientOptions);
 }

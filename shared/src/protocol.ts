@@ -88,8 +88,3 @@ export interface TargetLocation {
   readonly uri: string;
   readonly target: string;
 }
-
-/** Client commands the server's CodeLens invokes, with one `TargetLocation` argument. */
-export const RUN_TARGET_COMMAND = 'earthly.runTarget';
-export const RUN_TARGET_WITH_PUSH_COMMAND = 'earthly.runTargetWithPush';
-export const RUN_TARGET_WITH_ARGS_COMMAND = 'earthly.runTargetWithArgs';

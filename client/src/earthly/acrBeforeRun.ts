@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
 import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
+import { COMMAND_IDS } from '../commandIds';
 import type { AcrApi } from '../acr/vscode/acrCommands';
 import { readAcrSettings } from '../acr/vscode/acrSettings';
 import { acrLoginServers } from './registryHosts';
@@ -62,7 +63,7 @@ export class AcrBeforeRun {
       if (choice === undefined) return undefined;
       if (choice === signIn) {
         write(`Signing in to ${loginServer}…`);
-        const signedIn = await vscode.commands.executeCommand<unknown>('acr.login', { loginServer });
+        const signedIn = await vscode.commands.executeCommand<unknown>(COMMAND_IDS.acrLogin, { loginServer });
         checks.push({ loginServer, outcome: signedIn ? 'signedIn' : 'skipped' });
       } else {
         checks.push({ loginServer, outcome: 'skipped' });
@@ -96,10 +97,10 @@ export class AcrBeforeRun {
     const choice = await vscode.window.showErrorMessage(`Earthly: ${reference} failed: ${where} refused the credentials.`, action);
     if (choice !== action) return false;
     if (loginServers.length === 0) {
-      if (!(await vscode.commands.executeCommand<unknown>('acr.login'))) return false;
+      if (!(await vscode.commands.executeCommand<unknown>(COMMAND_IDS.acrLogin))) return false;
     }
     for (const loginServer of loginServers) {
-      if (!(await vscode.commands.executeCommand<unknown>('acr.login', { loginServer }))) return false;
+      if (!(await vscode.commands.executeCommand<unknown>(COMMAND_IDS.acrLogin, { loginServer }))) return false;
     }
     await rerun();
     return true;

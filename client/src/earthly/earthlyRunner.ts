@@ -2,6 +2,7 @@
 // in, the binary's language status, and "Earthly: Set/Delete Secret…". Cheap at activation: the binary
 // is probed in the background and Earthfiles are listed only when tasks are asked for.
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../commandIds';
 import type { AcrApi } from '../acr/vscode/acrCommands';
 import { AcrBeforeRun } from './acrBeforeRun';
 import { BinaryStatus } from './binaryStatus';
@@ -42,8 +43,8 @@ export function registerEarthlyRunner(context: vscode.ExtensionContext, log: vsc
     status,
     { dispose: () => setRunTerminalFactory(undefined) },
     vscode.tasks.registerTaskProvider(EARTHLY_TASK_TYPE, new EarthlyTaskProvider(targets, log)),
-    vscode.commands.registerCommand('earthly.setSecret', (name?: string, value?: string) => secrets.setCommand(name, value)),
-    vscode.commands.registerCommand('earthly.deleteSecret', (name?: string) => secrets.deleteCommand(name)),
+    vscode.commands.registerCommand(COMMAND_IDS.setSecret, (name?: string, value?: string) => secrets.setCommand(name, value)),
+    vscode.commands.registerCommand(COMMAND_IDS.deleteSecret, (name?: string) => secrets.deleteCommand(name)),
   );
   return {
     targets,

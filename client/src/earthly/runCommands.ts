@@ -4,13 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
-import {
-  LANGUAGE_ID,
-  RUN_TARGET_COMMAND,
-  RUN_TARGET_WITH_ARGS_COMMAND,
-  RUN_TARGET_WITH_PUSH_COMMAND,
-  type TargetLocation,
-} from '../../../shared/src/protocol';
+import { LANGUAGE_ID, type TargetLocation } from '../../../shared/src/protocol';
+import { COMMAND_IDS } from '../commandIds';
 import { createEarthlyTask, targetReference } from './earthlyTask';
 import { enclosingBlock, type EnclosingBlock } from './enclosingBlock';
 import { asTargetLocation } from './recentRuns';
@@ -19,11 +14,6 @@ import { RunHistory } from './runHistory';
 import { askRunAnswers } from './runPrompts';
 import { pickRows, type PickableTarget } from './targetPickRows';
 import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
-
-const PICK_TARGET_COMMAND = 'earthly.pickTarget';
-const RERUN_LAST_TARGET_COMMAND = 'earthly.rerunLastTarget';
-const RUN_TARGET_AT_CURSOR_COMMAND = 'earthly.runTargetAtCursor';
-const RUN_EDITOR_TARGET_COMMAND = 'earthly.runEditorTarget';
 
 const WITH_PUSH: RunAnswers = { args: {}, flags: ['--push'] };
 
@@ -193,12 +183,12 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(RUN_TARGET_COMMAND, withLocation((location) => run(location, NO_ANSWERS))),
-    vscode.commands.registerCommand(RUN_TARGET_WITH_PUSH_COMMAND, withLocation((location) => run(location, WITH_PUSH))),
-    vscode.commands.registerCommand(RUN_TARGET_WITH_ARGS_COMMAND, withLocation(runWithArgs)),
-    vscode.commands.registerCommand(PICK_TARGET_COMMAND, guarded(pickTarget)),
-    vscode.commands.registerCommand(RERUN_LAST_TARGET_COMMAND, guarded(rerunLast)),
-    vscode.commands.registerCommand(RUN_TARGET_AT_CURSOR_COMMAND, guarded(runAtCursor)),
-    vscode.commands.registerCommand(RUN_EDITOR_TARGET_COMMAND, guarded(runEditorTarget)),
+    vscode.commands.registerCommand(COMMAND_IDS.runTarget, withLocation((location) => run(location, NO_ANSWERS))),
+    vscode.commands.registerCommand(COMMAND_IDS.runTargetWithPush, withLocation((location) => run(location, WITH_PUSH))),
+    vscode.commands.registerCommand(COMMAND_IDS.runTargetWithArgs, withLocation(runWithArgs)),
+    vscode.commands.registerCommand(COMMAND_IDS.pickTarget, guarded(pickTarget)),
+    vscode.commands.registerCommand(COMMAND_IDS.rerunLastTarget, guarded(rerunLast)),
+    vscode.commands.registerCommand(COMMAND_IDS.runTargetAtCursor, guarded(runAtCursor)),
+    vscode.commands.registerCommand(COMMAND_IDS.runEditorTarget, guarded(runEditorTarget)),
   );
 }

@@ -2,6 +2,7 @@
 // docker and skopeo find it, keeps it fresh through the renewal schedule, and signs out by erasing what
 // it wrote and the secrets it stored. Plain facts live in globalState, secrets in SecretStorage.
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../commandIds';
 import {
   acquireRefreshToken,
   AZURE_CLI_CLIENT_ID,
@@ -379,7 +380,7 @@ export class AcrSignIns implements vscode.Disposable {
     void vscode.window
       .showWarningMessage(`ACR: the credentials for ${loginServer} can no longer be renewed without you. Sign in again to keep builds working.`, 'Sign in again')
       .then((choice) => {
-        if (choice === 'Sign in again') void vscode.commands.executeCommand('acr.login', { loginServer, ...parameters });
+        if (choice === 'Sign in again') void vscode.commands.executeCommand(COMMAND_IDS.acrLogin, { loginServer, ...parameters });
       });
   }
 
