@@ -1,13 +1,16 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, State, type LanguageClient } from 'vscode-languageclient/node';
-import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
+import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
+import { COMMAND_IDS } from './commandIds';
 import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
 import { registerRunCommands } from './earthly/runCommands';
 import { registerTargetCodeLens } from './earthly/targetCodeLens';
-import { COMMAND_IDS } from './commandIds';
 import { createLanguageClient } from './languageClient';
+
+/** The output channel the client logs to, and the language server through it. */
+const OUTPUT_CHANNEL = 'Earthly';
 
 let client: LanguageClient | undefined;
 

@@ -13,11 +13,14 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { COMMAND_IDS } from './commandIds';
-import { CLIENT_ID, LANGUAGE_ID, SERVER_NODE_FLAGS } from '../../shared/src/protocol';
+import { EARTHFILE_GLOB, LANGUAGE_ID } from '../../shared/src/earthfileNames';
+import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
 /** More crashes than this within the window stop the automatic restarts. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
+/** The client id; vscode-languageclient reads `<id>.trace.server` for protocol tracing. */
+const CLIENT_ID = 'earthly';
 
 class RestartingErrorHandler implements ErrorHandler {
   private crashes: number[] = [];
@@ -56,7 +59,7 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{Earthfile,build.earth,*.earth,*.Earthfile}');
+  const watcher = vscode.workspace.createFileSystemWatcher(EARTHFILE_GLOB);
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
-import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
+import { BUILD_FILE_NAMES } from '../../../shared/src/earthfileNames';
 import { COMMAND_IDS } from '../commandIds';
 import type { AcrApi } from '../acr/vscode/acrCommands';
 import { readAcrSettings } from '../acr/vscode/acrSettings';

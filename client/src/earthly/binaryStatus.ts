@@ -2,7 +2,7 @@
 // in the background, again when `earthly.path` changes), and the message shown when there is none.
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
-import { LANGUAGE_ID } from '../../../shared/src/protocol';
+import { LANGUAGE_ID } from '../../../shared/src/earthfileNames';
 import { findEarthlyBinary, INSTALL_URL, readEarthlyVersion, type EarthlyBinary } from './earthlyBinary';
 import { parseRunSettings, type RunSettings } from './runSettings';
 

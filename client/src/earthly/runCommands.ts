@@ -4,14 +4,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
-import { LANGUAGE_ID, type TargetLocation } from '../../../shared/src/protocol';
+import { LANGUAGE_ID } from '../../../shared/src/earthfileNames';
 import { COMMAND_IDS } from '../commandIds';
 import { createEarthlyTask, targetReference } from './earthlyTask';
 import { enclosingBlock, type EnclosingBlock } from './enclosingBlock';
-import { asTargetLocation } from './recentRuns';
 import { NO_ANSWERS, runDefinition, type RunAnswers } from './runAnswers';
 import { RunHistory } from './runHistory';
 import { askRunAnswers } from './runPrompts';
+import { asTargetLocation, type TargetLocation } from './targetLocation';
 import { pickRows, type PickableTarget } from './targetPickRows';
 import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
 

@@ -1,8 +1,9 @@
 // "Run", "Run with --push" and "Run…" above each target of an Earthfile (setting `earthly.codeLens.enable`).
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
-import { LANGUAGE_ID, type TargetLocation } from '../../../shared/src/protocol';
+import { LANGUAGE_ID } from '../../../shared/src/earthfileNames';
 import { runLenses } from './runLenses';
+import type { TargetLocation } from './targetLocation';
 import type { WorkspaceTargets } from './workspaceTargets';
 
 const ENABLE_SETTING = 'codeLens.enable';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asTargetLocation, MAX_RECENT_RUNS, parseRecentRuns, withRun, type RecentRun } from '../../../client/src/earthly/recentRuns';
+import { MAX_RECENT_RUNS, parseRecentRuns, withRun, type RecentRun } from '../../../client/src/earthly/recentRuns';
+import { asTargetLocation } from '../../../client/src/earthly/targetLocation';
 import { NO_ANSWERS } from '../../../client/src/earthly/runAnswers';
 import { pickRows, type PickableTarget } from '../../../client/src/earthly/targetPickRows';
 
