@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, State, type LanguageClient } from 'vscode-languageclient/node';
 import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
-import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
+import { registerAcr, type AcrApi } from './acr';
 import { COMMAND_IDS } from './commandIds';
 import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
 import { registerRunCommands } from './earthly/runCommands';

@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../shared/src/errorMessage';
 import { BUILD_FILE_NAMES } from '../../../shared/src/earthfileNames';
-import { COMMAND_IDS } from '../commandIds';
-import type { AcrApi } from '../acr/vscode/acrCommands';
-import { readAcrSettings } from '../acr/vscode/acrSettings';
+import { cloudOfLoginServer, loginServerOf, readAcrSettings, signInInteractively, type AcrApi } from '../acr';
 import { acrLoginServers } from './registryHosts';
 import { localTargetOf } from './taskDefinition';
 import type { WorkspaceTargets } from './workspaceTargets';
@@ -35,7 +33,7 @@ export class AcrBeforeRun {
     try {
       const summary = (await this.targets.targetsOf(vscode.Uri.file(earthfile))).find((t) => t.name === local.name);
       const signedIn = this.acr.status().map((s) => s.loginServer);
-      return acrLoginServers(summary?.registries ?? [], readAcrSettings(), signedIn);
+      return acrLoginServers(summary?.registries ?? [], readAcrSettings(), signedIn, { loginServerOf, cloudOfLoginServer });
     } catch (error) {
       this.log.warn(`Could not read the registries of ${reference}: ${errorMessage(error)}`);
       return [];
@@ -63,7 +61,7 @@ export class AcrBeforeRun {
       if (choice === undefined) return undefined;
       if (choice === signIn) {
         write(`Signing in to ${loginServer}…`);
-        const signedIn = await vscode.commands.executeCommand<unknown>(COMMAND_IDS.acrLogin, { loginServer });
+        const signedIn = await signInInteractively(loginServer);
         checks.push({ loginServer, outcome: signedIn ? 'signedIn' : 'skipped' });
       } else {
         checks.push({ loginServer, outcome: 'skipped' });
@@ -96,11 +94,9 @@ export class AcrBeforeRun {
     const where = loginServers.length > 0 ? loginServers.join(', ') : 'a registry';
     const choice = await vscode.window.showErrorMessage(`Earthly: ${reference} failed: ${where} refused the credentials.`, action);
     if (choice !== action) return false;
-    if (loginServers.length === 0) {
-      if (!(await vscode.commands.executeCommand<unknown>(COMMAND_IDS.acrLogin))) return false;
-    }
+    if (loginServers.length === 0 && !(await signInInteractively())) return false;
     for (const loginServer of loginServers) {
-      if (!(await vscode.commands.executeCommand<unknown>(COMMAND_IDS.acrLogin, { loginServer }))) return false;
+      if (!(await signInInteractively(loginServer))) return false;
     }
     await rerun();
     return true;

@@ -3,7 +3,7 @@
 // is probed in the background and Earthfiles are listed only when tasks are asked for.
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commandIds';
-import type { AcrApi } from '../acr/vscode/acrCommands';
+import type { AcrApi } from '../acr';
 import { AcrBeforeRun } from './acrBeforeRun';
 import { BinaryStatus } from './binaryStatus';
 import { EARTHLY_TASK_TYPE, setRunTerminalFactory } from './earthlyTask';
