@@ -4,9 +4,9 @@ import { DidChangeWatchedFilesNotification, State, type LanguageClient } from 'v
 import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
 import { registerAcr, type AcrApi } from './acr';
 import { COMMAND_IDS } from './commandIds';
-import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
-import { registerRunCommands } from './earthly/runCommands';
-import { registerTargetCodeLens } from './earthly/targetCodeLens';
+import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/vscode/earthlyRunner';
+import { registerRunCommands } from './earthly/vscode/runCommands';
+import { registerTargetCodeLens } from './earthly/vscode/targetCodeLens';
 import { createLanguageClient } from './languageClient';
 
 /** The output channel the client logs to, and the language server through it. */

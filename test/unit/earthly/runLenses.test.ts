@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TargetSummary } from '../../../shared/src/protocol';
 import { COMMAND_IDS } from '../../../client/src/commandIds';
-import { runLenses } from '../../../client/src/earthly/runLenses';
+import { runLenses } from '../../../client/src/earthly/run/runLenses';
 
 const target = (name: string, line: number, pushes: boolean): TargetSummary => ({ name, line, args: [], pushes, registries: [] });
 

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../harness/paths';
-import { EARTHLY_ERROR_PATTERN, withAbsoluteEarthfilePath } from '../../../client/src/earthly/earthlyErrors';
-import { acrLoginServers, isAuthFailure } from '../../../client/src/earthly/registryHosts';
+import { EARTHLY_ERROR_PATTERN, withAbsoluteEarthfilePath } from '../../../client/src/earthly/run/earthlyErrors';
+import { acrLoginServers, isAuthFailure } from '../../../client/src/earthly/run/registryHosts';
 import { loginServerOf } from '../../../client/src/acr/auth/signInTarget';
 import { cloudOfLoginServer } from '../../../client/src/acr/cloud/loginServer';
 

@@ -2,8 +2,8 @@
 // in, the binary's language status, and "Earthly: Set/Delete Secret…". Cheap at activation: the binary
 // is probed in the background and Earthfiles are listed only when tasks are asked for.
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../commandIds';
-import type { AcrApi } from '../acr';
+import type { AcrApi } from '../../acr';
+import { COMMAND_IDS } from '../../commandIds';
 import { AcrBeforeRun } from './acrBeforeRun';
 import { BinaryStatus } from './binaryStatus';
 import { EARTHLY_TASK_TYPE, setRunTerminalFactory } from './earthlyTask';

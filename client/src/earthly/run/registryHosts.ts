@@ -1,6 +1,6 @@
 // Which registries of a run are Azure Container Registries (to refresh before it starts), and whether
 // its output says a registry refused the credentials (to offer signing in again). Pure.
-import type * as acr from '../acr';
+import type * as acr from '../../acr';
 
 /** The ACR wing's naming of registries, given by the caller (from acr/index.ts), so that this module loads no vscode. */
 export type AcrNaming = Pick<typeof acr, 'loginServerOf' | 'cloudOfLoginServer'>;

@@ -2,8 +2,8 @@
 // with findFiles (honouring files.exclude, skipping node_modules), cached, and dropped when an Earthfile
 // is created, changed on disk, deleted or edited in an editor.
 import * as vscode from 'vscode';
-import { BUILD_FILE_GLOB, LANGUAGE_ID } from '../../../shared/src/earthfileNames';
-import type { TargetsParams, TargetsResult, TargetSummary } from '../../../shared/src/protocol';
+import { BUILD_FILE_GLOB, LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import type { TargetsParams, TargetsResult, TargetSummary } from '../../../../shared/src/protocol';
 import { targetReference } from './earthlyTask';
 
 /** Earthfiles of installed packages are not the workspace's; findFiles takes one exclude, which would replace files.exclude. */

@@ -1,9 +1,9 @@
 // Earthly tasks: the definition VS Code stores in tasks.json, and the Task object that runs one through
 // the runner's pseudoterminal. The task provider, CodeLens and the target picker all create tasks here.
 import * as vscode from 'vscode';
-import { EARTHLY_TASK_TYPE, targetReferenceOf, type EarthlyTaskFields } from './taskDefinition';
+import { EARTHLY_TASK_TYPE, targetReferenceOf, type EarthlyTaskFields } from '../run/taskDefinition';
 
-export { EARTHLY_TASK_TYPE } from './taskDefinition';
+export { EARTHLY_TASK_TYPE } from '../run/taskDefinition';
 
 export interface EarthlyTaskDefinition extends vscode.TaskDefinition, EarthlyTaskFields {
   readonly type: 'earthly';

@@ -1,7 +1,7 @@
 // The `earthly` task provider: one task per target of every Earthfile (`earthly: ./services/api+build`),
 // a `--push` variant for targets that push images, and hand-written tasks.json entries completed.
 import * as vscode from 'vscode';
-import { errorMessage } from '../../../shared/src/errorMessage';
+import { errorMessage } from '../../../../shared/src/errorMessage';
 import { createEarthlyTask, EARTHLY_TASK_TYPE, type EarthlyTaskDefinition } from './earthlyTask';
 import type { WorkspaceTargets } from './workspaceTargets';
 

@@ -5,14 +5,15 @@
 // shell, so every argument arrives literally; secret values travel only in the child's environment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import { errorMessage } from '../../../shared/src/errorMessage';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { buildCommandLine, displayCommandLine, targetFrom } from '../run/commandLine';
+import { findEarthlyBinary, missingBinaryMessage } from '../run/earthlyBinary';
+import { withAbsoluteEarthfilePath } from '../run/earthlyErrors';
+import { LineOutput } from '../run/lineOutput';
+import { isAuthFailure } from '../run/registryHosts';
+import { validateTaskDefinition } from '../run/taskDefinition';
 import type { AcrBeforeRun, RegistryCheck } from './acrBeforeRun';
-import { readRunSettings, showMissingBinary, missingBinaryMessage } from './binaryStatus';
-import { buildCommandLine, displayCommandLine, targetFrom } from './commandLine';
-import { findEarthlyBinary } from './earthlyBinary';
-import { isAuthFailure } from './registryHosts';
-import { withAbsoluteEarthfilePath } from './earthlyErrors';
-import { validateTaskDefinition } from './taskDefinition';
+import { readRunSettings, showMissingBinary } from './binaryStatus';
 import type { TaskSecrets } from './taskSecrets';
 
 /** What one run did, for the extension's API (tests) and the run UI. */
@@ -173,43 +174,5 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (message) this.writeLine(`${DIM}${message}${RESET}`);
     this.services.finished.fire({ target, registries, exitCode, authFailure, ...(commandLine ? { commandLine } : {}), ...(cwd ? { cwd } : {}) });
     this.closer.fire(exitCode);
-  }
-}
-
-/** Partial lines wait this long for their end before they are shown as they are. */
-const PARTIAL_LINE_MS = 100;
-
-/**
- * Earthly's output on its way to the terminal: whole lines go through `rewrite` (which also watches
- * them) and get the terminal's \r\n; a partial line (a prompt, a progress dot) is shown after a pause.
- */
-class LineOutput {
-  private partial = '';
-  private timer: NodeJS.Timeout | undefined;
-  private readonly decoder = new TextDecoder();
-
-  constructor(
-    private readonly emit: (text: string) => void,
-    private readonly rewrite: (line: string) => string,
-  ) {}
-
-  write(chunk: Buffer): void {
-    const lines = (this.partial + this.decoder.decode(chunk, { stream: true })).split('\n');
-    this.partial = lines.pop()!;
-    if (lines.length > 0) this.emit(lines.map((l) => this.rewrite(l.replace(/\r$/, '')) + '\r\n').join(''));
-    clearTimeout(this.timer);
-    if (this.partial) this.timer = setTimeout(() => this.flushPartial(), PARTIAL_LINE_MS);
-  }
-
-  end(): void {
-    clearTimeout(this.timer);
-    const rest = this.partial + this.decoder.decode();
-    this.partial = '';
-    if (rest) this.emit(this.rewrite(rest) + '\r\n');
-  }
-
-  private flushPartial(): void {
-    this.emit(this.rewrite(this.partial));
-    this.partial = '';
   }
 }

@@ -3,16 +3,16 @@
 // `earthly` task, so the runner's pre-run registry refresh and problem matcher apply to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { errorMessage } from '../../../shared/src/errorMessage';
-import { LANGUAGE_ID } from '../../../shared/src/earthfileNames';
-import { COMMAND_IDS } from '../commandIds';
+import { LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { COMMAND_IDS } from '../../commandIds';
+import { enclosingBlock, type EnclosingBlock } from '../run/enclosingBlock';
+import { NO_ANSWERS, runDefinition, type RunAnswers } from '../run/runAnswers';
+import { asTargetLocation, type TargetLocation } from '../run/targetLocation';
+import { pickRows, type PickableTarget } from '../run/targetPickRows';
 import { createEarthlyTask, targetReference } from './earthlyTask';
-import { enclosingBlock, type EnclosingBlock } from './enclosingBlock';
-import { NO_ANSWERS, runDefinition, type RunAnswers } from './runAnswers';
 import { RunHistory } from './runHistory';
 import { askRunAnswers } from './runPrompts';
-import { asTargetLocation, type TargetLocation } from './targetLocation';
-import { pickRows, type PickableTarget } from './targetPickRows';
 import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
 
 const WITH_PUSH: RunAnswers = { args: {}, flags: ['--push'] };

@@ -4,11 +4,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { errorMessage } from '../../../shared/src/errorMessage';
-import { BUILD_FILE_NAMES } from '../../../shared/src/earthfileNames';
-import { cloudOfLoginServer, loginServerOf, readAcrSettings, signInInteractively, type AcrApi } from '../acr';
-import { acrLoginServers } from './registryHosts';
-import { localTargetOf } from './taskDefinition';
+import { BUILD_FILE_NAMES } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { cloudOfLoginServer, loginServerOf, readAcrSettings, signInInteractively, type AcrApi } from '../../acr';
+import { acrLoginServers } from '../run/registryHosts';
+import { localTargetOf } from '../run/taskDefinition';
 import type { WorkspaceTargets } from './workspaceTargets';
 
 /** What the check did for one registry before a run. */

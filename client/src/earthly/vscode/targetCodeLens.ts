@@ -1,9 +1,9 @@
 // "Run", "Run with --push" and "Run…" above each target of an Earthfile (setting `earthly.codeLens.enable`).
 import * as vscode from 'vscode';
-import { errorMessage } from '../../../shared/src/errorMessage';
-import { LANGUAGE_ID } from '../../../shared/src/earthfileNames';
-import { runLenses } from './runLenses';
-import type { TargetLocation } from './targetLocation';
+import { LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { runLenses } from '../run/runLenses';
+import type { TargetLocation } from '../run/targetLocation';
 import type { WorkspaceTargets } from './workspaceTargets';
 
 const ENABLE_SETTING = 'codeLens.enable';

@@ -1,6 +1,6 @@
 // Which run lenses a target gets, as a table: the CodeLens provider turns each row into a lens.
-import type { TargetSummary } from '../../../shared/src/protocol';
-import { COMMAND_IDS } from '../commandIds';
+import type { TargetSummary } from '../../../../shared/src/protocol';
+import { COMMAND_IDS } from '../../commandIds';
 
 export interface RunLens {
   /** 0-based line of the target's header, where the lens sits. */
