@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
   });
   const codeLens = registerTargetCodeLens(context, earthly.targets, log);
   context.subscriptions.push(languageClient.onDidChangeState(({ newState }) => newState === State.Running && codeLens.refresh()));
-  registerRunCommands(context, earthly.targets, log);
+  registerRunCommands(context, earthly.targets, earthly.tasks, log);
   await languageClient.start();
   log.info('Earthfile language server started.');
 

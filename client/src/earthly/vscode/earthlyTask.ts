@@ -12,35 +12,30 @@ export interface EarthlyTaskDefinition extends vscode.TaskDefinition, EarthlyTas
 /** Problem matcher contributed in package.json: Earthly's `<Earthfile> line N:M message` errors. */
 export const EARTHLY_PROBLEM_MATCHER = '$earthly';
 
-/** Opens the pseudoterminal of one run; set by the runner when the extension registers it. */
+/** Opens the pseudoterminal of one run: `rerun` executes the same task again. */
 export type RunTerminalFactory = (
   definition: vscode.TaskDefinition,
   folder: vscode.WorkspaceFolder,
   rerun: () => Thenable<unknown>,
 ) => vscode.Pseudoterminal;
 
-let openRunTerminal: RunTerminalFactory | undefined;
+/** Creates the tasks that run through one runner's pseudoterminal (built by the runner, earthlyRunner.ts). */
+export class EarthlyTasks {
+  constructor(private readonly openRunTerminal: RunTerminalFactory) {}
 
-/** Installs the runner (extension activation); tasks created before still run through it. */
-export function setRunTerminalFactory(factory: RunTerminalFactory | undefined): void {
-  openRunTerminal = factory;
-}
-
-/** A task that runs `definition` in an integrated terminal, named `name` (default: the target reference). */
-export function createEarthlyTask(definition: EarthlyTaskDefinition, folder: vscode.WorkspaceFolder, name?: string): vscode.Task {
-  const task: vscode.Task = new vscode.Task(
-    definition,
-    folder,
-    name ?? definition.target,
-    EARTHLY_TASK_TYPE,
-    new vscode.CustomExecution(async (resolved) => {
-      if (!openRunTerminal) throw new Error('The Earthly runner is not registered yet.');
-      return openRunTerminal(resolved, folder, () => vscode.tasks.executeTask(task));
-    }),
-    [EARTHLY_PROBLEM_MATCHER],
-  );
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true, showReuseMessage: false };
-  return task;
+  /** A task that runs `definition` in an integrated terminal, named `name` (default: the target reference). */
+  create(definition: EarthlyTaskDefinition, folder: vscode.WorkspaceFolder, name?: string): vscode.Task {
+    const task: vscode.Task = new vscode.Task(
+      definition,
+      folder,
+      name ?? definition.target,
+      EARTHLY_TASK_TYPE,
+      new vscode.CustomExecution(async (resolved) => this.openRunTerminal(resolved, folder, () => vscode.tasks.executeTask(task))),
+      [EARTHLY_PROBLEM_MATCHER],
+    );
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true, showReuseMessage: false };
+    return task;
+  }
 }
 
 /** Workspace-relative reference of a target (./services/api+build, or +build for the folder's root Earthfile). */

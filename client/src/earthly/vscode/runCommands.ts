@@ -10,7 +10,7 @@ import { enclosingBlock, type EnclosingBlock } from '../run/enclosingBlock';
 import { NO_ANSWERS, runDefinition, type RunAnswers } from '../run/runAnswers';
 import { asTargetLocation, type TargetLocation } from '../run/targetLocation';
 import { pickRows, type PickableTarget } from '../run/targetPickRows';
-import { createEarthlyTask, targetReference } from './earthlyTask';
+import { targetReference, type EarthlyTasks } from './earthlyTask';
 import { RunHistory } from './runHistory';
 import { askRunAnswers } from './runPrompts';
 import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
@@ -39,7 +39,7 @@ function pickable({ earthfile, reference, target }: WorkspaceTarget): PickableTa
   };
 }
 
-export function registerRunCommands(context: vscode.ExtensionContext, targets: WorkspaceTargets, log: vscode.LogOutputChannel): void {
+export function registerRunCommands(context: vscode.ExtensionContext, targets: WorkspaceTargets, tasks: EarthlyTasks, log: vscode.LogOutputChannel): void {
   const history = new RunHistory(context.workspaceState);
 
   const failed = (error: unknown): void => {
@@ -63,7 +63,7 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     const definition = runDefinition(targetReference(folder, uri, location.target), answers);
     await history.record({ location, answers });
     log.info(`Running ${definition.target}${definition.flags ? ` ${definition.flags.join(' ')}` : ''}.`);
-    return vscode.tasks.executeTask(createEarthlyTask(definition, folder));
+    return vscode.tasks.executeTask(tasks.create(definition, folder));
   };
 
   const runWithArgs = async (location: TargetLocation): Promise<vscode.TaskExecution | undefined> => {

@@ -28,6 +28,13 @@ export interface RunOutcome {
   readonly authFailure: boolean;
 }
 
+/** How a run ended, as `finish` takes it: no registries and no refusal unless given, and a last line to show. */
+interface RunEnd extends Omit<RunOutcome, 'registries' | 'authFailure'> {
+  readonly registries?: readonly RegistryCheck[];
+  readonly authFailure?: boolean;
+  readonly message?: string;
+}
+
 export interface RunServices {
   readonly log: vscode.LogOutputChannel;
   readonly secrets: TaskSecrets;
@@ -67,7 +74,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
   open(): void {
     void this.run().catch((error: unknown) => {
       this.writeLine(`${RED}${errorMessage(error)}${RESET}`);
-      this.finish(1, String(this.definition.target), []);
+      this.finish({ exitCode: 1, target: String(this.definition.target) });
     });
   }
 
@@ -92,7 +99,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if ('error' in validated) {
       this.writeLine(`${RED}${validated.error}${RESET}`);
       this.services.log.error(`${validated.error} (task ${JSON.stringify(this.definition.target ?? '')})`);
-      return this.finish(EXIT_INVALID, String(this.definition.target), []);
+      return this.finish({ exitCode: EXIT_INVALID, target: String(this.definition.target) });
     }
     const definition = validated.definition;
     const settings = readRunSettings(this.folder);
@@ -100,15 +107,15 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (!binary) {
       this.writeLine(`${RED}${missingBinaryMessage(settings)}${RESET}`);
       void showMissingBinary(settings);
-      return this.finish(EXIT_NOT_FOUND, definition.target, []);
+      return this.finish({ exitCode: EXIT_NOT_FOUND, target: definition.target });
     }
     const secretValues = await this.services.secrets.resolve(definition.secrets ?? []);
-    if (!secretValues || this.cancelled) return this.finish(EXIT_INTERRUPTED, definition.target, [], 'Cancelled.');
+    if (!secretValues || this.cancelled) return this.finish({ exitCode: EXIT_INTERRUPTED, target: definition.target, message: 'Cancelled.' });
     const line = buildCommandLine(binary.path, definition, settings, this.folder.uri.fsPath, secretValues);
     const reference = targetFrom(definition, this.folder.uri.fsPath, line.cwd);
     const loginServers = await this.services.acr.registriesOf(reference, line.cwd);
     const checks = await this.services.acr.prepare(loginServers, reference, (text) => this.writeLine(`${DIM}${text}${RESET}`));
-    if (!checks || this.cancelled) return this.finish(EXIT_INTERRUPTED, definition.target, checks ?? [], 'Cancelled.');
+    if (!checks || this.cancelled) return this.finish({ exitCode: EXIT_INTERRUPTED, target: definition.target, registries: checks ?? [], message: 'Cancelled.' });
 
     const shown = displayCommandLine(line, binary.name);
     this.writeLine(`${BOLD}> ${shown}${RESET}${DIM}  (in ${line.cwd})${RESET}`);
@@ -141,7 +148,15 @@ export class RunTerminal implements vscode.Pseudoterminal {
     stdout.end();
     stderr.end();
     this.child = undefined;
-    this.finish(exitCode, definition.target, checks, exitCode === 0 ? undefined : `${binary.name} exited with code ${exitCode}.`, shown, line.cwd, authFailure);
+    this.finish({
+      exitCode,
+      target: definition.target,
+      registries: checks,
+      commandLine: shown,
+      cwd: line.cwd,
+      authFailure,
+      message: exitCode === 0 ? undefined : `${binary.name} exited with code ${exitCode}.`,
+    });
     if (authFailure && this.offerSignIn) void this.services.acr.offerSignInAgain(loginServers, reference, this.rerun);
   }
 
@@ -160,19 +175,11 @@ export class RunTerminal implements vscode.Pseudoterminal {
     this.writer.fire(`${text.replace(/\r?\n/g, '\r\n')}\r\n`);
   }
 
-  private finish(
-    exitCode: number,
-    target: string,
-    registries: readonly RegistryCheck[],
-    message?: string,
-    commandLine?: string,
-    cwd?: string,
-    authFailure = false,
-  ): void {
+  private finish({ message, registries = [], authFailure = false, ...outcome }: RunEnd): void {
     if (this.done) return;
     this.done = true;
     if (message) this.writeLine(`${DIM}${message}${RESET}`);
-    this.services.finished.fire({ target, registries, exitCode, authFailure, ...(commandLine ? { commandLine } : {}), ...(cwd ? { cwd } : {}) });
-    this.closer.fire(exitCode);
+    this.services.finished.fire({ ...outcome, registries, authFailure });
+    this.closer.fire(outcome.exitCode);
   }
 }
