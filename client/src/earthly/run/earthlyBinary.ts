@@ -1,5 +1,6 @@
 // Finds the earthly binary: `earthly.path` when set (a path, or a name looked up on PATH), else
-// `earthly` on PATH, then `earth` (EarthBuild's name); and reads its version. No vscode here.
+// `earthly` on PATH, then `earth` (EarthBuild's name); reads its version, and says what to do when there
+// is none. No vscode here.
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
