@@ -1,16 +1,18 @@
 // Entry point: registers everything lazily; nothing heavy runs at activation.
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, State, type LanguageClient } from 'vscode-languageclient/node';
-import { OUTPUT_CHANNEL, SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
-import { registerAcr, type AcrApi } from './acr/vscode/acrCommands';
-import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/earthlyRunner';
-import { registerRunCommands } from './earthly/runCommands';
-import { registerTargetCodeLens } from './earthly/targetCodeLens';
-import { createLanguageClient } from './languageClient';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageclient/node';
+import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsResult } from '../../shared/src/protocol';
+import { registerAcr, type AcrApi } from './acr';
+import { COMMAND_IDS } from './commandIds';
+import { registerEarthlyRunner, type EarthlyRunnerApi } from './earthly/vscode/earthlyRunner';
+import { registerRunCommands } from './earthly/vscode/runCommands';
+import { registerTargetCodeLens } from './earthly/vscode/targetCodeLens';
+import { EarthfileLanguageServer } from './languageClient';
 
-const RESTART_COMMAND = 'earthly.restartServer';
+/** The output channel the client logs to, and the language server through it. */
+const OUTPUT_CHANNEL = 'Earthly';
 
-let client: LanguageClient | undefined;
+let languageServer: EarthfileLanguageServer | undefined;
 
 /** What the extension offers to its own tests and to other extensions. */
 export interface EarthlyApi {
@@ -28,38 +30,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
   // ACR first: its commands must work even when the language server fails to start.
   const acr = registerAcr(context);
 
-  const languageClient = createLanguageClient(context, log, RESTART_COMMAND);
-  client = languageClient;
+  const server = new EarthfileLanguageServer(context, log);
+  languageServer = server;
   context.subscriptions.push(
-    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+    server,
+    vscode.commands.registerCommand(COMMAND_IDS.restartServer, async () => {
       log.info('Restarting the Earthfile language server.');
-      await languageClient.restart();
+      await server.restart();
     }),
-    vscode.commands.registerCommand('earthly.showOutput', () => log.show()),
+    vscode.commands.registerCommand(COMMAND_IDS.showOutput, () => log.show()),
   );
   const earthly = registerEarthlyRunner(context, log, acr, {
-    request: (params) =>
-      languageClient.sendRequest<TargetsResult>(TARGETS_REQUEST, params).catch((error: unknown) => {
-        if (languageClient.isRunning()) throw error;
+    request: (params) => {
+      const client = server.current;
+      return client.sendRequest<TargetsResult>(TARGETS_REQUEST, params).catch((error: unknown) => {
+        if (client.isRunning()) throw error;
         throw new Error('the Earthfile language server is not running; "Earthly: Restart Language Server" starts it.');
-      }),
-    filesChanged: (changes) => languageClient.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [...changes] }),
+      });
+    },
+    filesChanged: (changes) => server.current.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [...changes] }),
   });
   const codeLens = registerTargetCodeLens(context, earthly.targets, log);
-  context.subscriptions.push(languageClient.onDidChangeState(({ newState }) => newState === State.Running && codeLens.refresh()));
-  registerRunCommands(context, earthly.targets, log);
-  await languageClient.start();
-  log.info('Earthfile language server started.');
+  context.subscriptions.push(server.onDidStart(() => codeLens.refresh()));
+  registerRunCommands(context, earthly.targets, earthly.tasks, log);
+  // A server that does not start is shown with "Restart"; ACR and the Earthly tasks work without it.
+  await server.start();
 
   return {
-    serverInfo: async () =>
-      languageClient.isRunning() ? languageClient.sendRequest<ServerInfo>(SERVER_INFO_REQUEST) : undefined,
+    serverInfo: async () => (server.current.isRunning() ? server.current.sendRequest<ServerInfo>(SERVER_INFO_REQUEST) : undefined),
     acr,
     earthly,
   };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await languageServer?.stop();
+  languageServer = undefined;
 }

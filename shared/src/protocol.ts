@@ -1,16 +1,7 @@
 // Names and types shared by the client and the language server.
 
-/** The language id of Earthfiles, as the official Earthly grammar and other Earthfile tools use it. */
-export const LANGUAGE_ID = 'earthfile';
-
-/** File names a build looks for in a directory, in order (`./dir+target` reads the first that exists). */
-export const BUILD_FILE_NAMES: readonly string[] = ['Earthfile', 'build.earth'];
-
-/** The client id; vscode-languageclient reads `<id>.trace.server` for protocol tracing. */
-export const CLIENT_ID = 'earthly';
-
-/** The output channel both the client and the server log to. */
-export const OUTPUT_CHANNEL = 'Earthly';
+/** The server's workspace index (server/src/analysis/workspaceIndex.ts) imports it from here. */
+export { BUILD_FILE_NAMES } from './earthfileNames';
 
 /** Custom request: the server's process id and version (for status and for crash tests). */
 export const SERVER_INFO_REQUEST = 'earthly/serverInfo';
@@ -82,14 +73,3 @@ export interface ArgSummary {
   readonly defaultValue?: string;
   readonly global: boolean;
 }
-
-/** Where a target is: the argument of the run commands that CodeLens and the target picker invoke. */
-export interface TargetLocation {
-  readonly uri: string;
-  readonly target: string;
-}
-
-/** Client commands the server's CodeLens invokes, with one `TargetLocation` argument. */
-export const RUN_TARGET_COMMAND = 'earthly.runTarget';
-export const RUN_TARGET_WITH_PUSH_COMMAND = 'earthly.runTargetWithPush';
-export const RUN_TARGET_WITH_ARGS_COMMAND = 'earthly.runTargetWithArgs';

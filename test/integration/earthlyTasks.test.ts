@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EarthlyApi } from '../../client/src/extension';
-import type { RunOutcome } from '../../client/src/earthly/runTerminal';
+import type { RunOutcome } from '../../client/src/earthly/vscode/runTerminal';
 import { acrTestEnvironment, identityTokenFor, skopeoInspect, type AcrTestEnvironment } from './acrTestEnvironment';
 import { standInRuns, type StandInRun } from './standInEarthly';
 import { waitFor, workspaceFile } from './waitFor';

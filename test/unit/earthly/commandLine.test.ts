@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCommandLine, displayCommandLine, quoteForDisplay, targetFrom, workingDirectoryOf } from '../../../client/src/earthly/commandLine';
-import { DEFAULT_RUN_SETTINGS, parseRunSettings } from '../../../client/src/earthly/runSettings';
-import type { EarthlyTaskFields } from '../../../client/src/earthly/taskDefinition';
+import { buildCommandLine, displayCommandLine, quoteForDisplay, targetFrom, workingDirectoryOf } from '../../../client/src/earthly/run/commandLine';
+import { DEFAULT_RUN_SETTINGS, parseRunSettings } from '../../../client/src/earthly/run/runSettings';
+import type { EarthlyTaskFields } from '../../../client/src/earthly/run/taskDefinition';
 
 const FOLDER = '/ws/demo';
 const HOSTILE = ['a b', `it's "quoted"`, '$HOME', 'a;rm -rf /', '`id`', 'größe ✓ 日本', 'line1\nline2', '', '--not-a-flag', '\\'];

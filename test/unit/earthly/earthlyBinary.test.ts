@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { binaryCandidates, findEarthlyBinary, parseVersion } from '../../../client/src/earthly/earthlyBinary';
+import { binaryCandidates, findEarthlyBinary, parseVersion } from '../../../client/src/earthly/run/earthlyBinary';
 
 test('candidates: earthly then earth on each PATH directory; a configured name or path alone', () => {
   assert.deepEqual(binaryCandidates('', ['/a', '/b'].join(delimiter), 'linux'), ['/a/earthly', '/b/earthly', '/a/earth', '/b/earth']);

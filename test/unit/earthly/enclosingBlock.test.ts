@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TargetSummary } from '../../../shared/src/protocol';
-import { enclosingBlock } from '../../../client/src/earthly/enclosingBlock';
+import { enclosingBlock } from '../../../client/src/earthly/run/enclosingBlock';
 
 const TEXT = [
   'VERSION 0.8', // 0

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asTargetLocation, MAX_RECENT_RUNS, parseRecentRuns, withRun, type RecentRun } from '../../../client/src/earthly/recentRuns';
-import { NO_ANSWERS } from '../../../client/src/earthly/runAnswers';
-import { pickRows, type PickableTarget } from '../../../client/src/earthly/targetPickRows';
+import { MAX_RECENT_RUNS, parseRecentRuns, withRun, type RecentRun } from '../../../client/src/earthly/run/recentRuns';
+import { asTargetLocation } from '../../../client/src/earthly/run/targetLocation';
+import { NO_ANSWERS } from '../../../client/src/earthly/run/runAnswers';
+import { pickRows, type PickableTarget } from '../../../client/src/earthly/run/targetPickRows';
 
 const run = (target: string, uri = 'file:///ws/Earthfile', flags: string[] = []): RecentRun => ({ location: { uri, target }, answers: { args: {}, flags } });
 

@@ -12,7 +12,7 @@ import {
   runDefinition,
   secretsWithValues,
   typedFlags,
-} from '../../../client/src/earthly/runAnswers';
+} from '../../../client/src/earthly/run/runAnswers';
 
 const arg = (name: string, required: boolean, defaultValue?: string, global = false): ArgSummary => ({
   name,

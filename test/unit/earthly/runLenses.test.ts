@@ -1,12 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  RUN_TARGET_COMMAND,
-  RUN_TARGET_WITH_ARGS_COMMAND,
-  RUN_TARGET_WITH_PUSH_COMMAND,
-  type TargetSummary,
-} from '../../../shared/src/protocol';
-import { runLenses } from '../../../client/src/earthly/runLenses';
+import type { TargetSummary } from '../../../shared/src/protocol';
+import { COMMAND_IDS } from '../../../client/src/commandIds';
+import { runLenses } from '../../../client/src/earthly/run/runLenses';
 
 const target = (name: string, line: number, pushes: boolean): TargetSummary => ({ name, line, args: [], pushes, registries: [] });
 
@@ -15,11 +11,11 @@ test('every target gets Run and Run…; only pushing targets get Run with --push
   assert.deepEqual(
     lenses.map((l) => [l.line, l.target, l.title, l.command]),
     [
-      [3, 'build', '$(play) Run', RUN_TARGET_COMMAND],
-      [3, 'build', 'Run…', RUN_TARGET_WITH_ARGS_COMMAND],
-      [9, 'docker', '$(play) Run', RUN_TARGET_COMMAND],
-      [9, 'docker', 'Run with --push', RUN_TARGET_WITH_PUSH_COMMAND],
-      [9, 'docker', 'Run…', RUN_TARGET_WITH_ARGS_COMMAND],
+      [3, 'build', '$(play) Run', COMMAND_IDS.runTarget],
+      [3, 'build', 'Run…', COMMAND_IDS.runTargetWithArgs],
+      [9, 'docker', '$(play) Run', COMMAND_IDS.runTarget],
+      [9, 'docker', 'Run with --push', COMMAND_IDS.runTargetWithPush],
+      [9, 'docker', 'Run…', COMMAND_IDS.runTargetWithArgs],
     ],
   );
 });

@@ -7,8 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../harness/paths';
-import { EARTHLY_ERROR_PATTERN, withAbsoluteEarthfilePath } from '../../../client/src/earthly/earthlyErrors';
-import { acrLoginServers, isAuthFailure } from '../../../client/src/earthly/registryHosts';
+import { EARTHLY_ERROR_PATTERN, withAbsoluteEarthfilePath } from '../../../client/src/earthly/run/earthlyErrors';
+import { acrLoginServers, isAuthFailure } from '../../../client/src/earthly/run/registryHosts';
+import { loginServerOf } from '../../../client/src/acr/auth/signInTarget';
+import { cloudOfLoginServer } from '../../../client/src/acr/cloud/loginServer';
 
 interface Matcher {
   readonly name: string;
@@ -96,7 +98,7 @@ test('registry authentication failures are recognised, and other failures are no
 test('ACR registries: cloud suffixes, acr.registries entries and signed-in ones, deduplicated', () => {
   const settings = { registries: [{ loginServer: '127.0.0.1:5443' }], cloud: 'public' as const, authorityHost: '' };
   assert.deepEqual(
-    acrLoginServers(['docker.io', 'MyReg.azurecr.io', 'myreg.azurecr.io', 'x.azurecr.cn', '127.0.0.1:5443', 'ghcr.io', 'signed.example.com', 'not a host'], settings, ['signed.example.com']),
+    acrLoginServers(['docker.io', 'MyReg.azurecr.io', 'myreg.azurecr.io', 'x.azurecr.cn', '127.0.0.1:5443', 'ghcr.io', 'signed.example.com', 'not a host'], settings, ['signed.example.com'], { loginServerOf, cloudOfLoginServer }),
     ['myreg.azurecr.io', 'x.azurecr.cn', '127.0.0.1:5443', 'signed.example.com'],
   );
 });

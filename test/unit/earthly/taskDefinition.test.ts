@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { localTargetOf, targetReferenceOf, validateTaskDefinition } from '../../../client/src/earthly/taskDefinition';
+import { localTargetOf, targetReferenceOf, validateTaskDefinition } from '../../../client/src/earthly/run/taskDefinition';
 
 function errorOf(raw: unknown): string {
   const result = validateTaskDefinition(raw);

@@ -1,6 +1,7 @@
 // Wires the ACR sign-in into VS Code: the "ACR: Login / Logout / Show Credentials Status" commands, the
 // status bar item, start-up renewal, and the `acr` API the tree and the Earthly runner use.
 import * as vscode from 'vscode';
+import { COMMAND_IDS, TEST_COMMAND_IDS } from '../../commandIds';
 import { SignInError, type SignInErrorKind } from '../auth/signInError';
 import { AcrLog } from './acrLog';
 import { AcrSignIns, type AcrLoginRequest, type AcrSignInStatus, type LoginOptions } from './acrSignIns';
@@ -19,6 +20,11 @@ export interface AcrApi {
   /** Renews now (shares a renewal already running). */
   renewNow(loginServer: string): Promise<void>;
   status(): AcrSignInStatus[];
+  /**
+   * "ACR: Login" as the user runs it: for `loginServer`, or asking which registry without one. Resolves
+   * true when it signed in; false when the user cancelled or it failed (the sign-in has said why).
+   */
+  signInInteractively(loginServer?: string): Promise<boolean>;
   readonly onDidChangeSignIns: vscode.Event<void>;
 }
 
@@ -109,7 +115,7 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
       log.info(`${s.loginServer}: ${s.account}, ${s.methodLabel}, ${s.needsSignIn ? 'sign-in needed' : `${timeLeft(s.expiresAt, now)} left`}`);
     }
     if (signedIn.length === 0) {
-      void vscode.window.showInformationMessage('ACR: No registry is signed in.', 'Login').then((c) => c && vscode.commands.executeCommand('acr.login'));
+      void vscode.window.showInformationMessage('ACR: No registry is signed in.', 'Login').then((c) => c && vscode.commands.executeCommand(COMMAND_IDS.acrLogin));
       return signedIn;
     }
     const picked = await vscode.window.showQuickPick(
@@ -134,15 +140,15 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('acr.login', (given?: PartialLoginRequest) => interactiveLogin(given)),
-    vscode.commands.registerCommand('acr.logout', logout),
-    vscode.commands.registerCommand('acr.showCredentialsStatus', showStatus),
+    vscode.commands.registerCommand(COMMAND_IDS.acrLogin, (given?: PartialLoginRequest) => interactiveLogin(given)),
+    vscode.commands.registerCommand(COMMAND_IDS.acrLogout, logout),
+    vscode.commands.registerCommand(COMMAND_IDS.acrShowCredentialsStatus, showStatus),
   );
   // Tests cannot restart VS Code, nor read SecretStorage: these stand in (registered only under test).
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
-      vscode.commands.registerCommand('acr.test.restartSignIns', restart),
-      vscode.commands.registerCommand('acr.test.hasStoredSecret', (loginServer: string) => signIns.hasStoredSecret(loginServer)),
+      vscode.commands.registerCommand(TEST_COMMAND_IDS.acrRestartSignIns, restart),
+      vscode.commands.registerCommand(TEST_COMMAND_IDS.acrHasStoredSecret, (loginServer: string) => signIns.hasStoredSecret(loginServer)),
     );
   }
   void signIns.resume();
@@ -153,6 +159,7 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
     ensureFresh: (loginServer) => signIns.ensureFresh(loginServer),
     renewNow: (loginServer) => signIns.renewNow(loginServer),
     status: () => signIns.status(),
+    signInInteractively: async (loginServer) => Boolean(await interactiveLogin(loginServer ? { loginServer } : undefined)),
     onDidChangeSignIns: changed.event,
   };
 }

@@ -2,6 +2,7 @@
 // SecretStorage, device codes and requests to sign in again are notifications, and the account is the
 // Microsoft account VS Code knows.
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../commandIds';
 import type { AcrLoginRequest } from '../auth/methodTable';
 import { acquireRefreshToken, signInWithDeviceCode, type DeviceCodePrompt, type SignInMethod, type SignInParameters } from '../auth/signInMethods';
 import { SignInSession, type AcrSignInStatus, type LoginOptions, type SignInRecord } from '../auth/signInSession';
@@ -72,6 +73,6 @@ function askToSignInAgain(loginServer: string, parameters: SignInParameters | un
   void vscode.window
     .showWarningMessage(`ACR: the credentials for ${loginServer} can no longer be renewed without you. Sign in again to keep builds working.`, 'Sign in again')
     .then((choice) => {
-      if (choice === 'Sign in again') void vscode.commands.executeCommand('acr.login', { loginServer, ...parameters });
+      if (choice === 'Sign in again') void vscode.commands.executeCommand(COMMAND_IDS.acrLogin, { loginServer, ...parameters });
     });
 }

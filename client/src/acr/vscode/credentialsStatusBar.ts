@@ -2,6 +2,7 @@
 // a warning colour under 15 minutes or when a sign-in is needed, and a tooltip with account, method and
 // expiry per registry. Hidden while nothing is signed in and no registry is configured.
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../commandIds';
 import { readAcrSettings } from './acrSettings';
 import type { AcrSignInStatus, AcrSignIns } from './acrSignIns';
 
@@ -38,7 +39,7 @@ export class CredentialsStatusBar implements vscode.Disposable {
       if (readAcrSettings().registries.length === 0) return this.item.hide();
       this.item.text = '$(account) ACR: Sign in';
       this.item.tooltip = 'Sign in to Azure Container Registry';
-      this.item.command = 'acr.login';
+      this.item.command = COMMAND_IDS.acrLogin;
       this.item.backgroundColor = undefined;
       return this.item.show();
     }
@@ -47,7 +48,7 @@ export class CredentialsStatusBar implements vscode.Disposable {
     const needs = signedIn.some((s) => s.needsSignIn);
     this.item.text = `$(${needs ? 'warning' : 'key'}) ACR ${name} ${needs ? 'sign in needed' : timeLeft(soonest.expiresAt, now)}`;
     this.item.tooltip = tooltip(signedIn, now);
-    this.item.command = 'acr.showCredentialsStatus';
+    this.item.command = COMMAND_IDS.acrShowCredentialsStatus;
     this.item.backgroundColor = signedIn.some((s) => signInNeedsAttention(s, now)) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

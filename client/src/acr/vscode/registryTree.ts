@@ -2,6 +2,7 @@
 // method, time left) and those configured in `acr.registries` but not signed in, with Login and Logout
 // in the view's title and on each row. An empty view shows a welcome text with a Login button.
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../commandIds';
 import { readAcrSettings } from './acrSettings';
 import type { AcrSignInStatus } from './acrSignIns';
 import { describeSignIn, signInNeedsAttention, timeLeft } from './credentialsStatusBar';
@@ -47,7 +48,7 @@ export class RegistryTree implements vscode.TreeDataProvider<RegistryElement>, v
       item.description = 'not signed in';
       item.iconPath = new vscode.ThemeIcon('circle-large-outline');
       item.contextValue = 'acr.registry.signedOut';
-      item.command = { command: 'acr.login', title: 'Login', arguments: [{ loginServer: element.loginServer }] };
+      item.command = { command: COMMAND_IDS.acrLogin, title: 'Login', arguments: [{ loginServer: element.loginServer }] };
       return item;
     }
     const now = Date.now();

@@ -3,26 +3,17 @@
 // `earthly` task, so the runner's pre-run registry refresh and problem matcher apply to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LANGUAGE_ID,
-  RUN_TARGET_COMMAND,
-  RUN_TARGET_WITH_ARGS_COMMAND,
-  RUN_TARGET_WITH_PUSH_COMMAND,
-  type TargetLocation,
-} from '../../../shared/src/protocol';
-import { createEarthlyTask, targetReference } from './earthlyTask';
-import { enclosingBlock, type EnclosingBlock } from './enclosingBlock';
-import { asTargetLocation } from './recentRuns';
-import { NO_ANSWERS, runDefinition, type RunAnswers } from './runAnswers';
+import { LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { COMMAND_IDS } from '../../commandIds';
+import { enclosingBlock, type EnclosingBlock } from '../run/enclosingBlock';
+import { NO_ANSWERS, runDefinition, type RunAnswers } from '../run/runAnswers';
+import { asTargetLocation, type TargetLocation } from '../run/targetLocation';
+import { pickRows, type PickableTarget } from '../run/targetPickRows';
+import { targetReference, type EarthlyTasks } from './earthlyTask';
 import { RunHistory } from './runHistory';
 import { askRunAnswers } from './runPrompts';
-import { pickRows, type PickableTarget } from './targetPickRows';
 import type { WorkspaceTarget, WorkspaceTargets } from './workspaceTargets';
-
-const PICK_TARGET_COMMAND = 'earthly.pickTarget';
-const RERUN_LAST_TARGET_COMMAND = 'earthly.rerunLastTarget';
-const RUN_TARGET_AT_CURSOR_COMMAND = 'earthly.runTargetAtCursor';
-const RUN_EDITOR_TARGET_COMMAND = 'earthly.runEditorTarget';
 
 const WITH_PUSH: RunAnswers = { args: {}, flags: ['--push'] };
 
@@ -48,11 +39,11 @@ function pickable({ earthfile, reference, target }: WorkspaceTarget): PickableTa
   };
 }
 
-export function registerRunCommands(context: vscode.ExtensionContext, targets: WorkspaceTargets, log: vscode.LogOutputChannel): void {
+export function registerRunCommands(context: vscode.ExtensionContext, targets: WorkspaceTargets, tasks: EarthlyTasks, log: vscode.LogOutputChannel): void {
   const history = new RunHistory(context.workspaceState);
 
   const failed = (error: unknown): void => {
-    const message = String((error as Error)?.message ?? error);
+    const message = errorMessage(error);
     log.error(`Earthly run: ${message}`);
     void vscode.window.showErrorMessage(`Earthly: ${message}`, 'Show Output').then((choice) => choice && log.show());
   };
@@ -72,7 +63,7 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     const definition = runDefinition(targetReference(folder, uri, location.target), answers);
     await history.record({ location, answers });
     log.info(`Running ${definition.target}${definition.flags ? ` ${definition.flags.join(' ')}` : ''}.`);
-    return vscode.tasks.executeTask(createEarthlyTask(definition, folder));
+    return vscode.tasks.executeTask(tasks.create(definition, folder));
   };
 
   const runWithArgs = async (location: TargetLocation): Promise<vscode.TaskExecution | undefined> => {
@@ -192,12 +183,12 @@ export function registerRunCommands(context: vscode.ExtensionContext, targets: W
     });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(RUN_TARGET_COMMAND, withLocation((location) => run(location, NO_ANSWERS))),
-    vscode.commands.registerCommand(RUN_TARGET_WITH_PUSH_COMMAND, withLocation((location) => run(location, WITH_PUSH))),
-    vscode.commands.registerCommand(RUN_TARGET_WITH_ARGS_COMMAND, withLocation(runWithArgs)),
-    vscode.commands.registerCommand(PICK_TARGET_COMMAND, guarded(pickTarget)),
-    vscode.commands.registerCommand(RERUN_LAST_TARGET_COMMAND, guarded(rerunLast)),
-    vscode.commands.registerCommand(RUN_TARGET_AT_CURSOR_COMMAND, guarded(runAtCursor)),
-    vscode.commands.registerCommand(RUN_EDITOR_TARGET_COMMAND, guarded(runEditorTarget)),
+    vscode.commands.registerCommand(COMMAND_IDS.runTarget, withLocation((location) => run(location, NO_ANSWERS))),
+    vscode.commands.registerCommand(COMMAND_IDS.runTargetWithPush, withLocation((location) => run(location, WITH_PUSH))),
+    vscode.commands.registerCommand(COMMAND_IDS.runTargetWithArgs, withLocation(runWithArgs)),
+    vscode.commands.registerCommand(COMMAND_IDS.pickTarget, guarded(pickTarget)),
+    vscode.commands.registerCommand(COMMAND_IDS.rerunLastTarget, guarded(rerunLast)),
+    vscode.commands.registerCommand(COMMAND_IDS.runTargetAtCursor, guarded(runAtCursor)),
+    vscode.commands.registerCommand(COMMAND_IDS.runEditorTarget, guarded(runEditorTarget)),
   );
 }

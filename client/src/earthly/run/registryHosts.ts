@@ -1,18 +1,20 @@
 // Which registries of a run are Azure Container Registries (to refresh before it starts), and whether
 // its output says a registry refused the credentials (to offer signing in again). Pure.
-import { loginServerOf, type AcrSettings } from '../acr/auth/signInTarget';
-import { cloudOfLoginServer } from '../acr/cloud/loginServer';
+import type * as acr from '../../acr';
+
+/** The ACR wing's naming of registries, given by the caller (from acr/index.ts), so that this module loads no vscode. */
+export type AcrNaming = Pick<typeof acr, 'loginServerOf' | 'cloudOfLoginServer'>;
 
 /**
  * The ACR login servers among `hosts`: an Azure cloud's suffix (.azurecr.io, .cn, .us), a host listed in
  * `acr.registries`, or one signed in through "ACR: Login". Deduplicated, in the order given.
  */
-export function acrLoginServers(hosts: readonly string[], settings: AcrSettings, signedIn: readonly string[]): string[] {
+export function acrLoginServers(hosts: readonly string[], settings: acr.AcrSettings, signedIn: readonly string[], naming: AcrNaming): string[] {
   const found: string[] = [];
   for (const host of hosts) {
-    const loginServer = loginServerOf(host, settings);
+    const loginServer = naming.loginServerOf(host, settings);
     if (!loginServer || found.includes(loginServer)) continue;
-    if (cloudOfLoginServer(loginServer) || settings.registries.some((r) => r.loginServer === loginServer) || signedIn.includes(loginServer)) {
+    if (naming.cloudOfLoginServer(loginServer) || settings.registries.some((r) => r.loginServer === loginServer) || signedIn.includes(loginServer)) {
       found.push(loginServer);
     }
   }

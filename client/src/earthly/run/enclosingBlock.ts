@@ -1,5 +1,5 @@
 // The block (target, function or base recipe) that holds a line of an Earthfile, for "Run Target at Cursor".
-import type { TargetSummary } from '../../../shared/src/protocol';
+import type { TargetSummary } from '../../../../shared/src/protocol';
 
 export type EnclosingBlock =
   | { readonly kind: 'target'; readonly target: TargetSummary }

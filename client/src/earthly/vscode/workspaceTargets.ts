@@ -2,10 +2,10 @@
 // with findFiles (honouring files.exclude, skipping node_modules), cached, and dropped when an Earthfile
 // is created, changed on disk, deleted or edited in an editor.
 import * as vscode from 'vscode';
-import { BUILD_FILE_NAMES, LANGUAGE_ID, type TargetsParams, type TargetsResult, type TargetSummary } from '../../../shared/src/protocol';
+import { BUILD_FILE_GLOB, LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import type { TargetsParams, TargetsResult, TargetSummary } from '../../../../shared/src/protocol';
 import { targetReference } from './earthlyTask';
 
-export const EARTHFILE_GLOB = `**/{${BUILD_FILE_NAMES.join(',')}}`;
 /** Earthfiles of installed packages are not the workspace's; findFiles takes one exclude, which would replace files.exclude. */
 const IN_NODE_MODULES = /[\\/]node_modules[\\/]/;
 const MAX_EARTHFILES = 2000;
@@ -40,7 +40,7 @@ export class WorkspaceTargets implements vscode.Disposable {
     private readonly server: TargetsSource,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(EARTHFILE_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(BUILD_FILE_GLOB);
     this.subscriptions = [
       watcher,
       watcher.onDidCreate((uri) => this.fileChanged(uri, 1)),
@@ -82,7 +82,7 @@ export class WorkspaceTargets implements vscode.Disposable {
   }
 
   private async read(token?: vscode.CancellationToken): Promise<WorkspaceTarget[]> {
-    const found = await vscode.workspace.findFiles(EARTHFILE_GLOB, undefined, MAX_EARTHFILES, token);
+    const found = await vscode.workspace.findFiles(BUILD_FILE_GLOB, undefined, MAX_EARTHFILES, token);
     const uris = found.filter((uri) => !IN_NODE_MODULES.test(uri.path));
     if (uris.length === 0 || token?.isCancellationRequested) return [];
     const byString = new Map(uris.map((uri) => [uri.toString(), uri]));

@@ -4,11 +4,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
-import type { AcrApi } from '../acr/vscode/acrCommands';
-import { readAcrSettings } from '../acr/vscode/acrSettings';
-import { acrLoginServers } from './registryHosts';
-import { localTargetOf } from './taskDefinition';
+import { BUILD_FILE_NAMES } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { cloudOfLoginServer, loginServerOf, readAcrSettings, type AcrApi } from '../../acr';
+import { acrLoginServers } from '../run/registryHosts';
+import { localTargetOf } from '../run/taskDefinition';
 import type { WorkspaceTargets } from './workspaceTargets';
 
 /** What the check did for one registry before a run. */
@@ -33,9 +33,9 @@ export class AcrBeforeRun {
     try {
       const summary = (await this.targets.targetsOf(vscode.Uri.file(earthfile))).find((t) => t.name === local.name);
       const signedIn = this.acr.status().map((s) => s.loginServer);
-      return acrLoginServers(summary?.registries ?? [], readAcrSettings(), signedIn);
+      return acrLoginServers(summary?.registries ?? [], readAcrSettings(), signedIn, { loginServerOf, cloudOfLoginServer });
     } catch (error) {
-      this.log.warn(`Could not read the registries of ${reference}: ${(error as Error).message ?? error}`);
+      this.log.warn(`Could not read the registries of ${reference}: ${errorMessage(error)}`);
       return [];
     }
   }
@@ -61,7 +61,7 @@ export class AcrBeforeRun {
       if (choice === undefined) return undefined;
       if (choice === signIn) {
         write(`Signing in to ${loginServer}…`);
-        const signedIn = await vscode.commands.executeCommand<unknown>('acr.login', { loginServer });
+        const signedIn = await this.acr.signInInteractively(loginServer);
         checks.push({ loginServer, outcome: signedIn ? 'signedIn' : 'skipped' });
       } else {
         checks.push({ loginServer, outcome: 'skipped' });
@@ -75,7 +75,7 @@ export class AcrBeforeRun {
     try {
       await this.acr.ensureFresh(loginServer);
     } catch (error) {
-      const message = (error as Error).message ?? String(error);
+      const message = errorMessage(error);
       write(`Could not renew the credentials for ${loginServer}: ${message}`);
       this.log.warn(message);
       return { loginServer, outcome: 'failed' };
@@ -94,11 +94,9 @@ export class AcrBeforeRun {
     const where = loginServers.length > 0 ? loginServers.join(', ') : 'a registry';
     const choice = await vscode.window.showErrorMessage(`Earthly: ${reference} failed: ${where} refused the credentials.`, action);
     if (choice !== action) return false;
-    if (loginServers.length === 0) {
-      if (!(await vscode.commands.executeCommand<unknown>('acr.login'))) return false;
-    }
+    if (loginServers.length === 0 && !(await this.acr.signInInteractively())) return false;
     for (const loginServer of loginServers) {
-      if (!(await vscode.commands.executeCommand<unknown>('acr.login', { loginServer }))) return false;
+      if (!(await this.acr.signInInteractively(loginServer))) return false;
     }
     await rerun();
     return true;

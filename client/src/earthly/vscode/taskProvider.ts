@@ -1,7 +1,8 @@
 // The `earthly` task provider: one task per target of every Earthfile (`earthly: ./services/api+build`),
 // a `--push` variant for targets that push images, and hand-written tasks.json entries completed.
 import * as vscode from 'vscode';
-import { createEarthlyTask, EARTHLY_TASK_TYPE, type EarthlyTaskDefinition } from './earthlyTask';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { EARTHLY_TASK_TYPE, type EarthlyTaskDefinition, type EarthlyTasks } from './earthlyTask';
 import type { WorkspaceTargets } from './workspaceTargets';
 
 export const PUSH_FLAG = '--push';
@@ -9,6 +10,7 @@ export const PUSH_FLAG = '--push';
 export class EarthlyTaskProvider implements vscode.TaskProvider {
   constructor(
     private readonly targets: WorkspaceTargets,
+    private readonly tasks: EarthlyTasks,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -17,16 +19,16 @@ export class EarthlyTaskProvider implements vscode.TaskProvider {
     try {
       listed = await this.targets.list(token);
     } catch (error) {
-      this.log.warn(`Could not list the Earthly targets for tasks: ${(error as Error).message ?? error}`);
+      this.log.warn(`Could not list the Earthly targets for tasks: ${errorMessage(error)}`);
       return [];
     }
     const tasks: vscode.Task[] = [];
     for (const { folder, reference, target } of listed) {
-      const run = createEarthlyTask({ type: EARTHLY_TASK_TYPE, target: reference }, folder, reference);
+      const run = this.tasks.create({ type: EARTHLY_TASK_TYPE, target: reference }, folder, reference);
       if (target.doc) run.detail = target.doc.split('\n')[0];
       tasks.push(run);
       if (target.pushes) {
-        const push = createEarthlyTask({ type: EARTHLY_TASK_TYPE, target: reference, flags: [PUSH_FLAG] }, folder, `${reference} ${PUSH_FLAG}`);
+        const push = this.tasks.create({ type: EARTHLY_TASK_TYPE, target: reference, flags: [PUSH_FLAG] }, folder, `${reference} ${PUSH_FLAG}`);
         push.detail = `Builds and pushes the images of ${reference}`;
         tasks.push(push);
       }
@@ -40,6 +42,6 @@ export class EarthlyTaskProvider implements vscode.TaskProvider {
     if (!folder) return undefined;
     const definition = task.definition as EarthlyTaskDefinition;
     const name = typeof definition.target === 'string' ? definition.target : task.name;
-    return createEarthlyTask(definition, folder, task.name || name);
+    return this.tasks.create(definition, folder, task.name || name);
   }
 }

@@ -5,13 +5,15 @@
 // shell, so every argument arrives literally; secret values travel only in the child's environment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { buildCommandLine, displayCommandLine, targetFrom } from '../run/commandLine';
+import { findEarthlyBinary, missingBinaryMessage } from '../run/earthlyBinary';
+import { withAbsoluteEarthfilePath } from '../run/earthlyErrors';
+import { LineOutput } from '../run/lineOutput';
+import { isAuthFailure } from '../run/registryHosts';
+import { validateTaskDefinition } from '../run/taskDefinition';
 import type { AcrBeforeRun, RegistryCheck } from './acrBeforeRun';
-import { readRunSettings, showMissingBinary, missingBinaryMessage } from './binaryStatus';
-import { buildCommandLine, displayCommandLine, targetFrom } from './commandLine';
-import { findEarthlyBinary } from './earthlyBinary';
-import { isAuthFailure } from './registryHosts';
-import { withAbsoluteEarthfilePath } from './earthlyErrors';
-import { validateTaskDefinition } from './taskDefinition';
+import { readRunSettings, showMissingBinary } from './binaryStatus';
 import type { TaskSecrets } from './taskSecrets';
 
 /** What one run did, for the extension's API (tests) and the run UI. */
@@ -24,6 +26,13 @@ export interface RunOutcome {
   readonly exitCode: number;
   /** The output showed a registry refusing the credentials. */
   readonly authFailure: boolean;
+}
+
+/** How a run ended, as `finish` takes it: no registries and no refusal unless given, and a last line to show. */
+interface RunEnd extends Omit<RunOutcome, 'registries' | 'authFailure'> {
+  readonly registries?: readonly RegistryCheck[];
+  readonly authFailure?: boolean;
+  readonly message?: string;
 }
 
 export interface RunServices {
@@ -64,8 +73,8 @@ export class RunTerminal implements vscode.Pseudoterminal {
 
   open(): void {
     void this.run().catch((error: unknown) => {
-      this.writeLine(`${RED}${(error as Error).message ?? String(error)}${RESET}`);
-      this.finish(1, String(this.definition.target), []);
+      this.writeLine(`${RED}${errorMessage(error)}${RESET}`);
+      this.finish({ exitCode: 1, target: String(this.definition.target) });
     });
   }
 
@@ -90,7 +99,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if ('error' in validated) {
       this.writeLine(`${RED}${validated.error}${RESET}`);
       this.services.log.error(`${validated.error} (task ${JSON.stringify(this.definition.target ?? '')})`);
-      return this.finish(EXIT_INVALID, String(this.definition.target), []);
+      return this.finish({ exitCode: EXIT_INVALID, target: String(this.definition.target) });
     }
     const definition = validated.definition;
     const settings = readRunSettings(this.folder);
@@ -98,15 +107,15 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (!binary) {
       this.writeLine(`${RED}${missingBinaryMessage(settings)}${RESET}`);
       void showMissingBinary(settings);
-      return this.finish(EXIT_NOT_FOUND, definition.target, []);
+      return this.finish({ exitCode: EXIT_NOT_FOUND, target: definition.target });
     }
     const secretValues = await this.services.secrets.resolve(definition.secrets ?? []);
-    if (!secretValues || this.cancelled) return this.finish(EXIT_INTERRUPTED, definition.target, [], 'Cancelled.');
+    if (!secretValues || this.cancelled) return this.finish({ exitCode: EXIT_INTERRUPTED, target: definition.target, message: 'Cancelled.' });
     const line = buildCommandLine(binary.path, definition, settings, this.folder.uri.fsPath, secretValues);
     const reference = targetFrom(definition, this.folder.uri.fsPath, line.cwd);
     const loginServers = await this.services.acr.registriesOf(reference, line.cwd);
     const checks = await this.services.acr.prepare(loginServers, reference, (text) => this.writeLine(`${DIM}${text}${RESET}`));
-    if (!checks || this.cancelled) return this.finish(EXIT_INTERRUPTED, definition.target, checks ?? [], 'Cancelled.');
+    if (!checks || this.cancelled) return this.finish({ exitCode: EXIT_INTERRUPTED, target: definition.target, registries: checks ?? [], message: 'Cancelled.' });
 
     const shown = displayCommandLine(line, binary.name);
     this.writeLine(`${BOLD}> ${shown}${RESET}${DIM}  (in ${line.cwd})${RESET}`);
@@ -139,7 +148,15 @@ export class RunTerminal implements vscode.Pseudoterminal {
     stdout.end();
     stderr.end();
     this.child = undefined;
-    this.finish(exitCode, definition.target, checks, exitCode === 0 ? undefined : `${binary.name} exited with code ${exitCode}.`, shown, line.cwd, authFailure);
+    this.finish({
+      exitCode,
+      target: definition.target,
+      registries: checks,
+      commandLine: shown,
+      cwd: line.cwd,
+      authFailure,
+      message: exitCode === 0 ? undefined : `${binary.name} exited with code ${exitCode}.`,
+    });
     if (authFailure && this.offerSignIn) void this.services.acr.offerSignInAgain(loginServers, reference, this.rerun);
   }
 
@@ -158,57 +175,11 @@ export class RunTerminal implements vscode.Pseudoterminal {
     this.writer.fire(`${text.replace(/\r?\n/g, '\r\n')}\r\n`);
   }
 
-  private finish(
-    exitCode: number,
-    target: string,
-    registries: readonly RegistryCheck[],
-    message?: string,
-    commandLine?: string,
-    cwd?: string,
-    authFailure = false,
-  ): void {
+  private finish({ message, registries = [], authFailure = false, ...outcome }: RunEnd): void {
     if (this.done) return;
     this.done = true;
     if (message) this.writeLine(`${DIM}${message}${RESET}`);
-    this.services.finished.fire({ target, registries, exitCode, authFailure, ...(commandLine ? { commandLine } : {}), ...(cwd ? { cwd } : {}) });
-    this.closer.fire(exitCode);
-  }
-}
-
-/** Partial lines wait this long for their end before they are shown as they are. */
-const PARTIAL_LINE_MS = 100;
-
-/**
- * Earthly's output on its way to the terminal: whole lines go through `rewrite` (which also watches
- * them) and get the terminal's \r\n; a partial line (a prompt, a progress dot) is shown after a pause.
- */
-class LineOutput {
-  private partial = '';
-  private timer: NodeJS.Timeout | undefined;
-  private readonly decoder = new TextDecoder();
-
-  constructor(
-    private readonly emit: (text: string) => void,
-    private readonly rewrite: (line: string) => string,
-  ) {}
-
-  write(chunk: Buffer): void {
-    const lines = (this.partial + this.decoder.decode(chunk, { stream: true })).split('\n');
-    this.partial = lines.pop()!;
-    if (lines.length > 0) this.emit(lines.map((l) => this.rewrite(l.replace(/\r$/, '')) + '\r\n').join(''));
-    clearTimeout(this.timer);
-    if (this.partial) this.timer = setTimeout(() => this.flushPartial(), PARTIAL_LINE_MS);
-  }
-
-  end(): void {
-    clearTimeout(this.timer);
-    const rest = this.partial + this.decoder.decode();
-    this.partial = '';
-    if (rest) this.emit(this.rewrite(rest) + '\r\n');
-  }
-
-  private flushPartial(): void {
-    this.emit(this.rewrite(this.partial));
-    this.partial = '';
+    this.services.finished.fire({ ...outcome, registries, authFailure });
+    this.closer.fire(outcome.exitCode);
   }
 }

@@ -1,7 +1,7 @@
 // The rows of "Earthly: Run Target…": recently run targets first, under their own separator, then the
 // others by Earthfile and position.
-import type { TargetLocation } from '../../../shared/src/protocol';
 import { recentFirst, type RecentRun } from './recentRuns';
+import type { TargetLocation } from './targetLocation';
 
 export interface PickableTarget {
   readonly location: TargetLocation;

@@ -2,10 +2,11 @@
 // in, the binary's language status, and "Earthly: Set/Delete Secret…". Cheap at activation: the binary
 // is probed in the background and Earthfiles are listed only when tasks are asked for.
 import * as vscode from 'vscode';
-import type { AcrApi } from '../acr/vscode/acrCommands';
+import type { AcrApi } from '../../acr';
+import { COMMAND_IDS } from '../../commandIds';
 import { AcrBeforeRun } from './acrBeforeRun';
 import { BinaryStatus } from './binaryStatus';
-import { EARTHLY_TASK_TYPE, setRunTerminalFactory } from './earthlyTask';
+import { EARTHLY_TASK_TYPE, EarthlyTasks } from './earthlyTask';
 import { RunTerminal, type RunOutcome } from './runTerminal';
 import { EarthlyTaskProvider } from './taskProvider';
 import { TaskSecrets } from './taskSecrets';
@@ -14,6 +15,8 @@ import { WorkspaceTargets, type TargetsSource } from './workspaceTargets';
 /** The runner's part of the extension API (tests, and the run UI). */
 export interface EarthlyRunnerApi {
   readonly targets: WorkspaceTargets;
+  /** Creates the tasks that run through this runner. */
+  readonly tasks: EarthlyTasks;
   /** Fires when a run ends (also when it never started: invalid task, no binary, cancelled). */
   readonly onDidFinishRun: vscode.Event<RunOutcome>;
   /** The language status item's text and detail (binary and version), after probing again. */
@@ -28,7 +31,7 @@ export function registerEarthlyRunner(context: vscode.ExtensionContext, log: vsc
   const status = new BinaryStatus(log);
   // A run re-executed after "Sign in again" does not offer it a second time.
   const rerunning = new Set<string>();
-  setRunTerminalFactory((definition, folder, rerun) => {
+  const tasks = new EarthlyTasks((definition, folder, rerun) => {
     const key = JSON.stringify([folder.uri.toString(), definition]);
     const isRerun = rerunning.delete(key);
     return new RunTerminal(definition, folder, services, !isRerun, () => {
@@ -40,13 +43,13 @@ export function registerEarthlyRunner(context: vscode.ExtensionContext, log: vsc
     targets,
     finished,
     status,
-    { dispose: () => setRunTerminalFactory(undefined) },
-    vscode.tasks.registerTaskProvider(EARTHLY_TASK_TYPE, new EarthlyTaskProvider(targets, log)),
-    vscode.commands.registerCommand('earthly.setSecret', (name?: string, value?: string) => secrets.setCommand(name, value)),
-    vscode.commands.registerCommand('earthly.deleteSecret', (name?: string) => secrets.deleteCommand(name)),
+    vscode.tasks.registerTaskProvider(EARTHLY_TASK_TYPE, new EarthlyTaskProvider(targets, tasks, log)),
+    vscode.commands.registerCommand(COMMAND_IDS.setSecret, (name?: string, value?: string) => secrets.setCommand(name, value)),
+    vscode.commands.registerCommand(COMMAND_IDS.deleteSecret, (name?: string) => secrets.deleteCommand(name)),
   );
   return {
     targets,
+    tasks,
     onDidFinishRun: finished.event,
     binaryStatus: async () => {
       await status.refresh();

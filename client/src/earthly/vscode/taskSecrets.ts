@@ -2,7 +2,7 @@
 // SecretStorage, else asked once (a password box) and stored if the user wants. The values go only
 // into the child's environment; this module never logs them. Also "Earthly: Set/Delete Secret…".
 import * as vscode from 'vscode';
-import { secretNameProblem } from './taskDefinition';
+import { secretNameProblem } from '../run/taskDefinition';
 
 const KEY_PREFIX = 'earthly.secret/';
 /** The names stored, since SecretStorage cannot list its keys. */

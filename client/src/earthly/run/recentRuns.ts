@@ -1,7 +1,7 @@
 // The targets run recently in a workspace (newest first): "Re-run Last Target" repeats the first, and
 // "Run Target…" lists them first. Kept in workspaceState, so what is read back is validated.
-import type { TargetLocation } from '../../../shared/src/protocol';
 import { parseRunAnswers, type RunAnswers } from './runAnswers';
+import { asTargetLocation, sameLocation, type TargetLocation } from './targetLocation';
 
 /** A run: the target and what it ran with (the plain "Run" has no ARGs and no flags). */
 export interface RecentRun {
@@ -10,10 +10,6 @@ export interface RecentRun {
 }
 
 export const MAX_RECENT_RUNS = 10;
-
-export function sameLocation(a: TargetLocation, b: TargetLocation): boolean {
-  return a.uri === b.uri && a.target === b.target;
-}
 
 /** The list after `run`: it comes first, replacing an earlier run of the same target. */
 export function withRun(recent: readonly RecentRun[], run: RecentRun): RecentRun[] {
@@ -28,13 +24,6 @@ export function recentFirst<T>(items: readonly T[], locationOf: (item: T) => Tar
     recent: ranked.filter((r) => r.rank >= 0).sort((a, b) => a.rank - b.rank).map((r) => r.item),
     others: ranked.filter((r) => r.rank < 0).map((r) => r.item),
   };
-}
-
-/** `value` as a target location (the argument of the run commands), or undefined when it is not one. */
-export function asTargetLocation(value: unknown): TargetLocation | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { uri, target } = value as Partial<Record<keyof TargetLocation, unknown>>;
-  return typeof uri === 'string' && typeof target === 'string' ? { uri, target } : undefined;
 }
 
 function parseRun(raw: unknown): RecentRun | undefined {

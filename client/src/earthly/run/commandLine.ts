@@ -7,8 +7,8 @@
 // folder); else a `+name` target with `earthfileDir` runs in that directory, as `cd dir && earthly +name`
 // would; else in the workspace folder, where detected tasks name targets as `./dir+name`.
 import { isAbsolute, relative, resolve, posix, sep } from 'node:path';
-import type { EarthlyTaskFields } from './taskDefinition';
 import type { RunSettings } from './runSettings';
+import type { EarthlyTaskFields } from './taskDefinition';
 
 export interface CommandLine {
   readonly file: string;

@@ -1,9 +1,9 @@
 // The workspace's memory of runs: recent runs (for "Re-run Last Target" and the picker's order) and the
 // answers "Run…" was given per target. Both live in workspaceState.
 import * as vscode from 'vscode';
-import type { TargetLocation } from '../../../shared/src/protocol';
-import { parseRecentRuns, withRun, type RecentRun } from './recentRuns';
-import { parseRunAnswers, type RunAnswers } from './runAnswers';
+import { parseRecentRuns, withRun, type RecentRun } from '../run/recentRuns';
+import { parseRunAnswers, type RunAnswers } from '../run/runAnswers';
+import type { TargetLocation } from '../run/targetLocation';
 
 const RECENT_RUNS_KEY = 'earthly.recentRuns';
 const ANSWERS_KEY_PREFIX = 'earthly.runAnswers:';

@@ -1,7 +1,7 @@
 // What "Run…" asks (a target's ARGs, then flags) and how the answers become a task definition. The
 // answers are remembered per target and offered again, so what workspaceState gives back is validated.
-import type { ArgSummary } from '../../../shared/src/protocol';
-import type { EarthlyTaskDefinition } from './earthlyTask';
+import type { ArgSummary } from '../../../../shared/src/protocol';
+import type { EarthlyTaskFields } from './taskDefinition';
 
 export interface RunAnswers {
   /** ARG name -> value typed; ARGs left empty keep their defaults and are not listed. */
@@ -149,7 +149,7 @@ export function flagOf(choice: FlagChoice, value?: string): string {
 }
 
 /** The task that runs `reference` with the answers: empty ARG answers are left out (their defaults apply). */
-export function runDefinition(reference: string, answers: RunAnswers): EarthlyTaskDefinition {
+export function runDefinition(reference: string, answers: RunAnswers): EarthlyTaskFields {
   const args = Object.fromEntries(Object.entries(answers.args).filter(([, value]) => value !== ''));
   return {
     type: 'earthly',

@@ -1,7 +1,7 @@
 // "Run…": one input box per ARG of the target, then a multi-select of flags. Escape anywhere cancels.
 import * as vscode from 'vscode';
-import type { TargetSummary } from '../../../shared/src/protocol';
-import { argSteps, argValueProblem, flagChoices, flagOf, secretsWithValues, typedFlags, type FlagChoice, type RunAnswers } from './runAnswers';
+import type { TargetSummary } from '../../../../shared/src/protocol';
+import { argSteps, argValueProblem, flagChoices, flagOf, secretsWithValues, typedFlags, type FlagChoice, type RunAnswers } from '../run/runAnswers';
 
 export async function askRunAnswers(target: TargetSummary, reference: string, remembered: RunAnswers): Promise<RunAnswers | undefined> {
   const steps = argSteps(target.args, remembered);

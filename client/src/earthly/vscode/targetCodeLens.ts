@@ -1,7 +1,9 @@
 // "Run", "Run with --push" and "Run…" above each target of an Earthfile (setting `earthly.codeLens.enable`).
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, type TargetLocation } from '../../../shared/src/protocol';
-import { runLenses } from './runLenses';
+import { LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { runLenses } from '../run/runLenses';
+import type { TargetLocation } from '../run/targetLocation';
 import type { WorkspaceTargets } from './workspaceTargets';
 
 const ENABLE_SETTING = 'codeLens.enable';
@@ -40,7 +42,7 @@ export class TargetCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     try {
       targets = await this.targets.targetsOf(document.uri);
     } catch (error) {
-      if (!token.isCancellationRequested) this.log.warn(`No run lenses for ${document.uri.fsPath}: ${String((error as Error)?.message ?? error)}`);
+      if (!token.isCancellationRequested) this.log.warn(`No run lenses for ${document.uri.fsPath}: ${errorMessage(error)}`);
       return [];
     }
     if (token.isCancellationRequested) return [];

@@ -1,20 +1,14 @@
 // The earthly binary in the workbench: a language status item for Earthfiles with its version (probed
 // in the background, again when `earthly.path` changes), and the message shown when there is none.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../../shared/src/protocol';
-import { findEarthlyBinary, INSTALL_URL, readEarthlyVersion, type EarthlyBinary } from './earthlyBinary';
-import { parseRunSettings, type RunSettings } from './runSettings';
+import { LANGUAGE_ID } from '../../../../shared/src/earthfileNames';
+import { errorMessage } from '../../../../shared/src/errorMessage';
+import { findEarthlyBinary, INSTALL_URL, missingBinaryMessage, readEarthlyVersion, type EarthlyBinary } from '../run/earthlyBinary';
+import { parseRunSettings, type RunSettings } from '../run/runSettings';
 
 export function readRunSettings(scope?: vscode.ConfigurationScope): RunSettings {
   const config = vscode.workspace.getConfiguration('earthly', scope);
   return parseRunSettings((key) => config.get(key));
-}
-
-/** What the user reads when no binary is found: the places looked at, and how to fix it. */
-export function missingBinaryMessage(settings: RunSettings): string {
-  return settings.path
-    ? `Earthly: "${settings.path}" (the earthly.path setting) is not an executable file.`
-    : 'Earthly: neither "earthly" nor "earth" (EarthBuild) is on PATH. Install Earthly or set earthly.path.';
 }
 
 export async function showMissingBinary(settings: RunSettings): Promise<void> {
@@ -58,7 +52,7 @@ export class BinaryStatus implements vscode.Disposable {
     const binary = await findEarthlyBinary(settings.path);
     let version: string | undefined;
     let failure: string | undefined;
-    if (binary) version = await readEarthlyVersion(binary).catch((error: Error) => ((failure = error.message), undefined));
+    if (binary) version = await readEarthlyVersion(binary).catch((error: unknown) => ((failure = errorMessage(error)), undefined));
     if (probe !== this.probe) return binary;
     this.item.busy = false;
     if (!binary) {

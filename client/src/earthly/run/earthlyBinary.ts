@@ -1,9 +1,11 @@
 // Finds the earthly binary: `earthly.path` when set (a path, or a name looked up on PATH), else
-// `earthly` on PATH, then `earth` (EarthBuild's name); and reads its version. No vscode here.
+// `earthly` on PATH, then `earth` (EarthBuild's name); reads its version, and says what to do when there
+// is none. No vscode here.
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { RunSettings } from './runSettings';
 
 export const INSTALL_URL = 'https://earthly.dev/get-earthly';
 /** Names tried on PATH when `earthly.path` is empty, in order. */
@@ -39,6 +41,13 @@ async function isExecutable(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What the user reads when no binary is found: the places looked at, and how to fix it. */
+export function missingBinaryMessage(settings: RunSettings): string {
+  return settings.path
+    ? `Earthly: "${settings.path}" (the earthly.path setting) is not an executable file.`
+    : 'Earthly: neither "earthly" nor "earth" (EarthBuild) is on PATH. Install Earthly or set earthly.path.';
 }
 
 /** The binary to run, or undefined when none of the candidates exists. */

@@ -1,10 +1,6 @@
 // Which run lenses a target gets, as a table: the CodeLens provider turns each row into a lens.
-import {
-  RUN_TARGET_COMMAND,
-  RUN_TARGET_WITH_ARGS_COMMAND,
-  RUN_TARGET_WITH_PUSH_COMMAND,
-  type TargetSummary,
-} from '../../../shared/src/protocol';
+import type { TargetSummary } from '../../../../shared/src/protocol';
+import { COMMAND_IDS } from '../../commandIds';
 
 export interface RunLens {
   /** 0-based line of the target's header, where the lens sits. */
@@ -23,9 +19,9 @@ interface LensKind {
 }
 
 const LENS_KINDS: readonly LensKind[] = [
-  { title: '$(play) Run', tooltip: (t) => `Run +${t} in the terminal`, command: RUN_TARGET_COMMAND, applies: () => true },
-  { title: 'Run with --push', tooltip: (t) => `Run +${t} and push its images`, command: RUN_TARGET_WITH_PUSH_COMMAND, applies: (t) => t.pushes },
-  { title: 'Run…', tooltip: (t) => `Run +${t} with ARGs and flags you choose`, command: RUN_TARGET_WITH_ARGS_COMMAND, applies: () => true },
+  { title: '$(play) Run', tooltip: (t) => `Run +${t} in the terminal`, command: COMMAND_IDS.runTarget, applies: () => true },
+  { title: 'Run with --push', tooltip: (t) => `Run +${t} and push its images`, command: COMMAND_IDS.runTargetWithPush, applies: (t) => t.pushes },
+  { title: 'Run…', tooltip: (t) => `Run +${t} with ARGs and flags you choose`, command: COMMAND_IDS.runTargetWithArgs, applies: () => true },
 ];
 
 /** The lenses above the targets of one Earthfile (the server lists targets only, never functions). */
