@@ -6,6 +6,7 @@ import { checkCertificateFile } from './certificateFile';
 import { entraError, SignInError, type EntraContext } from './signInError';
 import type { SignInTarget } from './signInTarget';
 import { exchangeForRefreshToken, probeRegistry, refreshTokenForPassword } from './tokenExchange';
+import { errorMessage } from '../../../../shared/src/errorMessage';
 
 export type SignInMethod = SignInParameters['method'];
 
@@ -63,7 +64,7 @@ function azureCliFailure(message: string, tenantId: string | undefined): SignInE
 
 function entraFailure(error: unknown, target: SignInTarget, context: EntraContext, method?: SignInMethod): SignInError {
   if (error instanceof SignInError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // The AADSTS code is the most precise; @azure/identity wraps some of them in AuthenticationRequiredError.
   const known = entraError(message, context) ?? (method === 'azureCli' ? azureCliFailure(message, context.tenantId) : undefined);
   if (known) return known;

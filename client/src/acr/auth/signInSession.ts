@@ -9,6 +9,7 @@ import { methodRules, SIGN_IN_METHODS, type AcrLoginRequest, type SecretSources,
 import { SignInError } from './signInError';
 import type { AcquiredToken, DeviceCodePrompt, EntraCredential, SignInMethod, SignInParameters, SignInSecret } from './signInMethods';
 import { loginServerOf, signInTargetFor, type AcrSettings, type SignInTarget } from './signInTarget';
+import { errorMessage } from '../../../../shared/src/errorMessage';
 
 /** What is remembered about one signed-in registry: nothing secret. */
 export interface SignInRecord {
@@ -169,7 +170,7 @@ export class SignInSession {
           log.info(`${record.loginServer} was signed out outside VS Code; forgot its sign-in.`);
         }
       } catch (error) {
-        log.warn(`Could not resume ${record.loginServer}: ${log.mask(String((error as Error).message ?? error))}`);
+        log.warn(`Could not resume ${record.loginServer}: ${log.mask(errorMessage(error))}`);
       }
     }
   }
@@ -251,7 +252,7 @@ export class SignInSession {
     try {
       await this.scheduler.ensureFresh(loginServer);
     } catch (error) {
-      throw new Error(this.parts.log.mask(`The credentials for ${loginServer} have expired and could not be renewed: ${(error as Error).message}`));
+      throw new Error(this.parts.log.mask(`The credentials for ${loginServer} have expired and could not be renewed: ${errorMessage(error)}`));
     }
   }
 
@@ -315,7 +316,7 @@ export class SignInSession {
     try {
       acquired = await this.acquire(loginServer, () => this.parts.tokens.acquireRefreshToken(target, record.parameters, secret, record.audience));
     } catch (error) {
-      log.warn(`Renewing ${loginServer} failed: ${(error as Error).message}`);
+      log.warn(`Renewing ${loginServer} failed: ${errorMessage(error)}`);
       if (error instanceof SignInError && error.silentRenewalImpossible) throw new SignInRequiredError(error.message);
       throw error;
     }
@@ -334,7 +335,7 @@ export class SignInSession {
       return await work();
     } catch (error) {
       if (error instanceof SignInError) throw new SignInError(error.kind, this.parts.log.mask(error.message));
-      throw new SignInError('unexpected', this.parts.log.mask(`Signing in to ${loginServer} failed: ${(error as Error).message ?? String(error)}`));
+      throw new SignInError('unexpected', this.parts.log.mask(`Signing in to ${loginServer} failed: ${errorMessage(error)}`));
     }
   }
 

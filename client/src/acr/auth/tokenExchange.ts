@@ -3,6 +3,7 @@
 // asks for it (acr-protocol.md sections 3 and 5). Plain HTTPS through Node, which trusts NODE_EXTRA_CA_CERTS.
 import { request } from 'node:https';
 import { connectionError, SignInError } from './signInError';
+import { errorMessage } from '../../../../shared/src/errorMessage';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -33,7 +34,7 @@ async function call(loginServer: string, url: URL, method: 'GET' | 'POST', heade
   try {
     return await send(url, method, headers, body);
   } catch (error) {
-    throw connectionError(error, loginServer) ?? new SignInError('network', `The request to ${loginServer} failed: ${(error as Error).message}`);
+    throw connectionError(error, loginServer) ?? new SignInError('network', `The request to ${loginServer} failed: ${errorMessage(error)}`);
   }
 }
 

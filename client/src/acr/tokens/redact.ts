@@ -1,5 +1,6 @@
 // Masks secrets in any text bound for a log, a notification or an error: tokens must never leave the
 // places they are stored in, even when a helper program or a server echoes them back to us.
+import { errorMessage } from '../../../../shared/src/errorMessage';
 
 const MASK = '***';
 
@@ -29,6 +30,6 @@ export function redact(text: string, knownSecrets: readonly string[] = []): stri
 
 /** The message of `error` (anything thrown), redacted like {@link redact}. */
 export function describeError(error: unknown, knownSecrets: readonly string[] = []): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return redact(message, knownSecrets);
 }
