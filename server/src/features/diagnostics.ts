@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type EarthlySettings } from '../../../shared/src/sett
 
 export type DiagnosticSettings = EarthlySettings['diagnostics'];
 
-const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+export const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
