@@ -9,7 +9,7 @@
 // connected components (Tarjan), so each node is visited once per `RegistryReach`, cycles included.
 
 import type { CommandNode } from '../parser/syntax';
-import { hasFlag, unquote } from './checks/commandSite';
+import { hasFlag, unquote } from './checks/command/site';
 import { isReferenceWord } from './fileModel';
 import { imageHost } from './imageHost';
 import type { FileModel, Recipe, ReferenceRole, ReferenceSite } from './model';

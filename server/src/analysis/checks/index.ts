@@ -4,7 +4,7 @@ import type { FileModel } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CheckGroup, RuleSpec } from './check';
 import type { Finding, Flavor, Severity } from './finding';
-import { commandChecks } from './commandChecks';
+import { commandChecks } from './command';
 import { span } from './span';
 import { referenceChecks } from './referenceChecks';
 import { syntaxChecks } from './syntaxChecks';

@@ -2,7 +2,7 @@
 // that all spell out every key. The entries are object literals with different optional keys, so
 // each has its own hidden class, and a read such as `spec.feature` over every command of a file is
 // megamorphic (slow); the copies share one class per kind (command, flag, arity).
-import { COMMANDS, type Arity, type CommandSpec, type FlagSpec } from '../../language/commands';
+import { COMMANDS, type Arity, type CommandSpec, type FlagSpec } from '../../../language/commands';
 
 /** Every key of `T`, unset: spread first, it fixes the keys and their order. */
 type AllKeys<T> = { readonly [K in keyof Required<T>]: undefined };

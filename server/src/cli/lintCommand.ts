@@ -1,5 +1,5 @@
 // `earthfile lint`: validate Earthfiles without building them, in any CI.
-import type { CliOutput, Subcommand } from '../cli';
+import type { CliOutput, Subcommand } from './subcommand';
 import { RULES } from '../analysis/checks';
 import type { Flavor } from '../analysis/checks/finding';
 import { diskHost } from '../diskHost';

@@ -1,0 +1,44 @@
+// The Earthfiles `earthfile lint` checks: the files named, and every Earthfile under the directories
+// named, skipping dependency and VCS folders.
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Build-file names Earthly reads, plus the extensions editors give single-file Earthfiles. */
+export function isEarthfileName(name: string): boolean {
+  return name === 'Earthfile' || name === 'build.earth' || name.endsWith('.earth') || name.endsWith('.Earthfile');
+}
+
+/** Absolute paths of the Earthfiles under `paths`, sorted; missing paths are returned in `missing`. */
+export function findEarthfiles(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(path);
+    let isDir: boolean;
+    try {
+      isDir = statSync(absolute).isDirectory();
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    if (!isDir) {
+      files.push(absolute);
+      continue;
+    }
+    // An explicit stack, not recursion: deep trees cannot overflow it.
+    const dirs = [absolute];
+    while (dirs.length > 0) {
+      const dir = dirs.pop() as string;
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name)) dirs.push(join(dir, entry.name));
+        } else if (entry.isFile() && isEarthfileName(entry.name)) {
+          files.push(join(dir, entry.name));
+        }
+      }
+    }
+  }
+  return { files: [...new Set(files)].sort(), missing };
+}
