@@ -6,7 +6,7 @@
 
 import * as nodePath from 'node:path';
 import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
-import type { EarthfileRef } from '../parser/references';
+import type { EarthfileRef } from '../parser';
 import type { FileModel, Import, Recipe, ReferenceSite } from './model';
 import { ParseCache, type Analyze } from './parseCache';
 import { uriToPath } from '../uri';

@@ -1,6 +1,7 @@
 // `earthfile ast`: the syntax tree of an Earthfile as JSON, in the shape of `earthly debug ast`.
 import { readFileSync } from 'node:fs';
-import { formatAstJson, LineIndex, parse, toAstJson } from '../parser';
+import { formatAstJson, parse, toAstJson } from '../parser';
+import { LineIndex } from '../text/lineIndex';
 import type { Subcommand } from './subcommand';
 
 export const astCommand: Subcommand = {

@@ -1,7 +1,14 @@
 // Quick fixes: the fixes a diagnostic carries (computed with it by the checks) as code actions.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { Edit, Fix } from '../analysis/checks/finding';
-import type { LineIndex } from '../parser/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 import { pathToUri } from '../uri';
 
 /** A fix as it travels in a diagnostic's `data`: its edits already in LSP positions. */

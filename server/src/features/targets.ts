@@ -6,7 +6,7 @@ import { RegistryReach, type ReachFile } from '../analysis/targetReach';
 import type { WorkspaceIndex } from '../analysis/workspaceIndex';
 import { builtinArg } from '../language/builtinArgs';
 import { TARGET_NAME } from '../language/names';
-import { LineIndex } from '../parser/lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import { uriToPath } from '../uri';
 
 /** The most Earthfiles one request reads; the URIs after them are left out of the answer. */

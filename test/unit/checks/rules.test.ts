@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { RULES } from '../../../server/src/analysis/checks';
 import type { DiagnosticData } from '../../../server/src/features/codeActions';
-import { LineIndex } from '../../../server/src/parser/lineIndex';
+import { LineIndex } from '../../../server/src/text/lineIndex';
 import { createLanguageService } from '../../../server/src/service';
 import { pathToUri } from '../../../server/src/uri';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';

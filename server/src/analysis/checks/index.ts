@@ -1,5 +1,5 @@
 // Every check, run over one file. Groups declare their rules; this module is the one rule table.
-import type { Range } from '../../parser/syntax';
+import type { Range } from '../../parser';
 import type { FileModel } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CheckGroup, RuleSpec } from './check';

@@ -13,7 +13,7 @@ import {
   SUPPORTED_VERSIONS,
   unmetRequirements,
 } from '../../language/features';
-import type { ArgNode } from '../../parser/syntax';
+import type { ArgNode } from '../../parser';
 import type { VersionInfo } from '../model';
 import type { CheckContext, CheckGroup } from './check';
 import { closest } from './closest';

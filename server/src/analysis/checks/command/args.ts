@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { flagOf, type ArgSyntax } from '../../../language/commands';
 import { RESERVED_LABEL_PREFIX } from '../../../language/names';
-import type { ArgNode, Range } from '../../../parser/syntax';
+import type { ArgNode, Range } from '../../../parser';
 import type { RuleSpec } from '../check';
 import { removeFlag } from './flags';
 import { hasFlag, positional, savesLocally, unquote, type CommandSite } from './site';

@@ -1,7 +1,7 @@
 // What the interpreter allows inside WITH DOCKER and TRY blocks (reference §4.1 TRY, §5; INT
 // `handleWith`, `handleRun`, `handleTry`).
 import { commandByName } from '../../../language/commands';
-import type { Statement, TryNode, WithNode } from '../../../parser/syntax';
+import type { Statement, TryNode, WithNode } from '../../../parser';
 import type { CheckContext, RuleSpec } from '../check';
 import { removeFlag } from './flags';
 import { savesLocally, type CommandSite } from './site';

@@ -1,6 +1,6 @@
 // Commands, flags and glob references that need a VERSION feature flag (reference §4, §6, §9).
 import { flagOf, flagSpelling } from '../../../language/commands';
-import type { Range } from '../../../parser/syntax';
+import type { Range } from '../../../parser';
 import type { RuleSpec } from '../check';
 import { acceptedVersion, enableFeatureFixes, featureOrigin } from './edits';
 import type { CommandSite } from './site';

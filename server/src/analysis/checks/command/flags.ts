@@ -1,7 +1,7 @@
 // Options of a command (reference §4, go-flags rules of FU): unknown flags, values of the wrong kind,
 // obsolete and deprecated flags, flags that need another flag, and flags allowed in one place only.
 import { COMMANDS, flagOf, flagSpelling, type FlagSpec } from '../../../language/commands';
-import type { CommandNode, FlagNode } from '../../../parser/syntax';
+import type { CommandNode, FlagNode } from '../../../parser';
 import type { RuleSpec } from '../check';
 import { closest } from '../closest';
 import { removeWord } from './edits';

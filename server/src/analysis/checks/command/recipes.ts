@@ -2,7 +2,7 @@
 // non-reserved target names, and the keyword a function must start with. Header name syntax is the
 // parser's concern.
 import { FUNCTION_NAME, RESERVED_TARGET_NAME } from '../../../language/names';
-import { lineEnd, newlineEnd } from '../../../parser/scan';
+import { lineEnd, newlineEnd } from '../../../text/characters';
 import type { Recipe } from '../../model';
 import type { CheckContext, RuleSpec } from '../check';
 import { indentationAt, lineEnding } from '../textLayout';

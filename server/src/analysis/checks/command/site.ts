@@ -1,6 +1,6 @@
 // What every per-command check receives: the command, its table entry and where it stands in its recipe.
 import type { CommandSpec } from '../../../language/commands';
-import type { ArgNode, CommandNode } from '../../../parser/syntax';
+import type { ArgNode, CommandNode } from '../../../parser';
 import type { Recipe } from '../../model';
 import type { CheckContext } from '../check';
 
