@@ -18,6 +18,7 @@ import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsPara
 import { parseSettings } from '../../shared/src/settings';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { diskHost } from './diskHost';
+import { errorText } from './errorText';
 import { createLanguageService } from './service';
 
 declare const SERVER_VERSION: string;
@@ -33,6 +34,11 @@ const publisher = new DiagnosticsPublisher(
   (publication) => connection.sendDiagnostics(publication),
 );
 let pullsConfiguration = false;
+
+// A bug must not end the server silently: what nothing caught goes to the client's output channel,
+// and the server goes on with the next message.
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${errorText(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled promise rejection: ${errorText(reason)}`));
 
 /** Other open Earthfiles may reference the one that changed: their diagnostics are recomputed too. */
 function validateAll(): void {

@@ -2,6 +2,7 @@
 // Subcommands live in one table; each takes its arguments and an output sink and returns an exit
 // code, so tests can run them without spawning a process.
 
+import { errorText } from '../errorText';
 import { astCommand } from './astCommand';
 import { lintCommand } from './lintCommand';
 import type { CliOutput, Subcommand } from './subcommand';
@@ -44,7 +45,7 @@ if (require.main === module && /(^|[\\/])cli\.js$/.test(__filename)) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`earthfile: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`earthfile: ${errorText(e)}\n`);
       process.exitCode = 70;
     },
   );
