@@ -44,7 +44,7 @@ const shipped = [
     entryPoints: { client: 'client/src/extension.ts', server: 'server/src/server.ts', azure: 'client/src/acr/azure/entraCredentials.ts' },
     plugins: [azureApart],
   },
-  { ...shippedCommon, entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { ...shippedCommon, entryPoints: { cli: 'server/src/cli/index.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 
 // Tests keep their npm dependencies external: they run from this checkout, next to node_modules.

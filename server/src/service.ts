@@ -1,17 +1,104 @@
-// The language service facade: plain functions over document text that return LSP-typed values.
-// Only server.ts knows about the transport; the CLI and the tests call these directly.
-import type { Diagnostic } from 'vscode-languageserver-types';
+// The language service: the only way into the Earthfile language features, for the LSP server, the
+// CLI and the tests alike. It owns the workspace index, the settings and the conversion of offsets to
+// LSP positions; it takes plain data and returns LSP-typed values, and knows nothing of the transport.
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { EarthfileTargets, TargetsResult } from '../../shared/src/protocol';
+import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
 import { analyzeText } from './analysis/analyze';
-import { diagnose, type DiagnoseOptions, type DiagnosticSettings } from './features/diagnostics';
-import { DEFAULT_SETTINGS } from '../../shared/src/settings';
+import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
+import { quickFixes } from './features/codeActions';
+import { diagnose } from './features/diagnostics';
+import { requestedUris, TargetLister } from './features/targets';
+import { uriToPath } from './uri';
 
-/** Parses and analyses one Earthfile. Never throws, whatever the text. */
-export const analyze = analyzeText;
+/** How the service reads the workspace: files (on disk, or in memory for tests) and the home directory. */
+export interface LanguageHost extends FileReader {
+  /** Resolves `~/dir+target`; without it such references stay unresolved. */
+  readonly homeDir?: string;
+}
 
-export function diagnostics(
-  text: string,
-  settings: DiagnosticSettings = DEFAULT_SETTINGS.diagnostics,
-  options: DiagnoseOptions = {},
-): Diagnostic[] {
-  return diagnose(analyze(text), settings, options);
+export interface LanguageServiceOptions {
+  /** The settings until `setSettings` replaces them; the defaults when absent. */
+  readonly settings?: EarthlySettings;
+}
+
+/** A file created, changed or deleted outside the editor. */
+export interface FileChange {
+  readonly uri: string;
+  readonly deleted: boolean;
+}
+
+/** What `targets` reads of a cancellation token (LSP's `CancellationToken` has it). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface LanguageService {
+  /** An editor document was opened, or its text changed. Cheap: it is analysed when a feature asks. */
+  openDocument(uri: string, version: number, text: string): void;
+  /** The editor closed the document: from now on its file is read from disk. */
+  closeDocument(uri: string): void;
+  filesChanged(changes: readonly FileChange[]): void;
+  setSettings(settings: EarthlySettings): void;
+  /** The diagnostics of the open document `uri`, else of the file on disk; none when it cannot be read. */
+  diagnostics(uri: string): Diagnostic[];
+  /** The quick fixes for `range` of `uri`, recomputed from its text as it is now. */
+  codeActions(uri: string, range: Range): CodeAction[];
+  /**
+   * The targets of the Earthfiles `uris` names (see `requestedUris`), yielding between files; undefined
+   * when `token` asks to stop.
+   */
+  targets(uris: unknown, token?: Cancellation): Promise<TargetsResult | undefined>;
+}
+
+export function createLanguageService(host: LanguageHost, options: LanguageServiceOptions = {}): LanguageService {
+  const index = new WorkspaceIndex(host, analyzeText, { homeDir: host.homeDir });
+  let settings = options.settings ?? DEFAULT_SETTINGS;
+
+  const service: LanguageService = {
+    openDocument(uri, version, text) {
+      index.openDocument(uri, version, text);
+    },
+
+    closeDocument(uri) {
+      index.closeDocument(uri);
+    },
+
+    filesChanged(changes) {
+      for (const change of changes) {
+        const path = uriToPath(change.uri);
+        if (path === undefined) continue;
+        if (change.deleted) index.fileDeleted(path);
+        else index.fileChanged(path);
+      }
+    },
+
+    setSettings(next) {
+      settings = next;
+    },
+
+    diagnostics(uri) {
+      const path = uriToPath(uri);
+      const model = index.documentModel(uri) ?? (path === undefined ? undefined : index.fileAt(path)?.model);
+      if (!model) return [];
+      return diagnose(model, settings.diagnostics, { uri, path, workspace: index, flavor: settings.flavor });
+    },
+
+    codeActions(uri, range) {
+      return quickFixes(service.diagnostics(uri), range);
+    },
+
+    async targets(uris, token) {
+      const lister = new TargetLister(index);
+      const files: EarthfileTargets[] = [];
+      for (const uri of requestedUris(uris)) {
+        if (token?.isCancellationRequested) return undefined;
+        files.push(lister.targetsOf(uri));
+        // A large workspace is listed one file at a time, so that a cancellation (or a keystroke) is read in between.
+        await new Promise(setImmediate);
+      }
+      return { files };
+    },
+  };
+  return service;
 }

@@ -1,8 +1,5 @@
 // Names and types shared by the client and the language server.
 
-/** The server's workspace index (server/src/analysis/workspaceIndex.ts) imports it from here. */
-export { BUILD_FILE_NAMES } from './earthfileNames';
-
 /** Custom request: the server's process id and version (for status and for crash tests). */
 export const SERVER_INFO_REQUEST = 'earthly/serverInfo';
 

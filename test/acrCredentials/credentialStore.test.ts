@@ -32,6 +32,7 @@ const DOCKER_WRITTEN = [
   '}',
 ].join('\n');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads the JSON it checks freely
 function config(box: Sandbox): { [key: string]: any } {
   return JSON.parse(readFileSync(box.configFile, 'utf8'));
 }

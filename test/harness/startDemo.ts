@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { delimiter, join } from 'node:path';
 import { ensureCodeServer, startCodeServer } from './codeServer';
 import { DEMO_DIR, REPO_ROOT } from './paths';
-import { findEarthfiles } from '../../server/src/lint/findEarthfiles';
+import { findEarthfiles } from '../../server/src/cli/findEarthfiles';
 import { startRegistry } from '../registry/registry';
 import { acrRegistrySetting, describeRegistry, writeCredentialFiles } from '../registry/registrySettings';
 import { seedImages } from '../registry/seed';

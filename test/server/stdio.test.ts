@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../harness/paths';
-import { TARGETS_REQUEST, type TargetsParams, type TargetsResult } from '../../shared/src/protocol';
+import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsParams, type TargetsResult } from '../../shared/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -20,13 +20,15 @@ import {
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
+  LogMessageNotification,
+  MessageType,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-function startServer() {
+function startServer(nodeArgs: readonly string[] = []) {
   const server = join(REPO_ROOT, 'dist', 'server.js');
   assert.ok(existsSync(server), `${server} is missing: build first (npm run build or npm run package)`);
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   return { child, connection };
 }
@@ -145,6 +147,29 @@ test('code actions sent right behind didOpen and didChange answer for the text a
     assert.deepEqual(await whenBroken, ['Add "VERSION 0.8"']);
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});
+
+test('an exception or a rejection that nothing handles is logged to the client, and the server goes on', async () => {
+  // Loaded before the server: a throw and a rejection from outside any request handler.
+  const failLater = "setTimeout(() => { throw new Error('thrown'); }, 100); setTimeout(() => { Promise.reject(new Error('rejected')); }, 150);";
+  const { child, connection } = startServer(['--import', `data:text/javascript,${encodeURIComponent(failLater)}`]);
+  const errors: string[] = [];
+  const logged = new Promise<void>((resolve) =>
+    connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
+      if (type === MessageType.Error) errors.push(message.split('\n')[0]);
+      if (errors.length === 2) resolve();
+    }),
+  );
+  connection.listen();
+  try {
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await logged;
+    assert.deepEqual(errors, ['Uncaught exception: Error: thrown', 'Unhandled promise rejection: Error: rejected']);
+    assert.equal((await connection.sendRequest<ServerInfo>(SERVER_INFO_REQUEST)).pid, child.pid);
   } finally {
     connection.dispose();
     child.kill();

@@ -1,6 +1,6 @@
 // Text to semantic model: the one entry point the cache, the workspace index and the benchmark use.
 
-import { parse } from '../parser/parse';
+import { parse } from '../parser';
 import { buildFileModel } from './fileModel';
 import type { FileModel } from './model';
 

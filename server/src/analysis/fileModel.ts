@@ -9,12 +9,17 @@ import {
   parseLoadAt,
   parseOverrides,
   parseReferenceWordAt,
+  type ArgNode,
+  type CommandNode,
+  type EarthfileNode,
   type Expect,
+  type ParseError,
   type Part,
+  type Range,
   type ReferenceWithOverrides,
-} from '../parser/references';
-import { removeContinuations } from '../parser/scan';
-import type { ArgNode, CommandNode, EarthfileNode, ParseError, Range, Statement } from '../parser/syntax';
+  type Statement,
+} from '../parser';
+import { removeContinuations } from '../text/continuations';
 import type {
   FileModel,
   Import,

@@ -1,7 +1,7 @@
 // The registry host of an image name, by the docker reference rules: the first path component is a
 // host when it holds `.` or `:` or is `localhost`; any other name lives on Docker Hub.
 
-import { unquote } from './checks/commandSite';
+import { unquote } from './checks/command/site';
 
 const DOCKER_HUB = 'docker.io';
 

@@ -1,6 +1,6 @@
 // Position queries over a file model: which recipe, variable or reference is at an offset.
 
-import { lastAtOrBelow } from '../parser/sortedSearch';
+import { lastAtOrBelow } from '../text/sortedSearch';
 import type { FileModel, Recipe, ReferenceSite, Variable } from './model';
 
 /** The recipe whose extent holds `offset`: the last header at or before it, else the base recipe. */

@@ -1,18 +1,19 @@
 // The semantic model of one Earthfile: what features read instead of walking the syntax tree
 // (reference: shared earthfile-language.md §1, §6, §7, §8). All ranges are UTF-16 document offsets.
 
-import type { EarthfileRef, Reference } from '../parser/references';
 import type {
   ArgNode,
   BlockNode,
   CommandNode,
   EarthfileNode,
+  EarthfileRef,
   FunctionNode,
   ParseError,
   Range,
+  Reference,
   Statement,
   TargetNode,
-} from '../parser/syntax';
+} from '../parser';
 
 export type RecipeKind = 'base' | 'target' | 'function';
 

@@ -18,11 +18,6 @@ export class ParseCache {
     return model;
   }
 
-  /** The cached model of `uri`, whatever its version. */
-  peek(uri: string): FileModel | undefined {
-    return this.entries.get(uri)?.model;
-  }
-
   /** Forgets `uri` (call when the document closes). */
   evict(uri: string): void {
     this.entries.delete(uri);

@@ -2,7 +2,7 @@
 // cannot overflow the stack. A callback rather than a list or a generator, and the pending clause
 // bodies in two parallel arrays rather than one frame object each: the walk then allocates nothing
 // per statement, which matters in files of tens of thousands of lines.
-import type { Statement } from '../parser/syntax';
+import type { Statement } from '../parser';
 import type { FileModel, Recipe } from './model';
 
 /** Calls `visit` for each statement, in source order, with its recipe. */

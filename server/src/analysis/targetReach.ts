@@ -8,8 +8,8 @@
 // what lies behind it, but not its pulls. The graph is explored lazily and condensed into strongly
 // connected components (Tarjan), so each node is visited once per `RegistryReach`, cycles included.
 
-import type { CommandNode } from '../parser/syntax';
-import { hasFlag, unquote } from './checks/commandSite';
+import type { CommandNode } from '../parser';
+import { hasFlag, unquote } from './checks/command/site';
 import { isReferenceWord } from './fileModel';
 import { imageHost } from './imageHost';
 import type { FileModel, Recipe, ReferenceRole, ReferenceSite } from './model';

@@ -1,8 +1,8 @@
 // Maps an offset inside an argument's text to a document offset. The two differ only when a line
 // continuation sits inside the word: Earthly removes it from the stored text (reference §2).
 
-import { continuationEnd, isContinuation } from '../parser/scan';
-import type { ArgNode, Range } from '../parser/syntax';
+import { continuationEnd, isContinuation } from '../text/continuations';
+import type { ArgNode, Range } from '../parser';
 
 /** The document offset of character `rel` of `arg.text` (`rel` may equal the text length). */
 export function docOffset(source: string, arg: ArgNode, rel: number): number {

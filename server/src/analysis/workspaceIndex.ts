@@ -5,11 +5,11 @@
 // Models are built lazily and rebuilt only when a document's version or a file's text changes.
 
 import * as nodePath from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUILD_FILE_NAMES } from '../../../shared/src/protocol';
-import type { EarthfileRef } from '../parser/references';
+import { BUILD_FILE_NAMES } from '../../../shared/src/earthfileNames';
+import type { EarthfileRef } from '../parser';
 import type { FileModel, Import, Recipe, ReferenceSite } from './model';
 import { ParseCache, type Analyze } from './parseCache';
+import { uriToPath } from '../uri';
 
 export interface FileReader {
   /** The file's text, or undefined when it cannot be read. */
@@ -41,16 +41,9 @@ interface DiskEntry {
   stale: boolean;
 }
 
-/** The file system path of a `file:` URI; undefined for other schemes (e.g. `untitled:`). */
-export function uriToPath(uri: string): string | undefined {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-}
-
-export function pathToUri(path: string): string {
-  return pathToFileURL(path).href;
-}
-
 export class WorkspaceIndex {
+  /** Open editor documents: their latest version and text. */
+  private readonly open = new Map<string, { readonly version: number; readonly text: string }>();
   private readonly documents: ParseCache;
   /** Path of each open `file:` document → its URI. */
   private readonly openPaths = new Map<string, string>();
@@ -66,19 +59,21 @@ export class WorkspaceIndex {
     this.documents = new ParseCache(analyze);
   }
 
-  /** An editor document was opened or changed. Returns its model (cached per version). */
-  setDocument(uri: string, version: number, text: string): FileModel {
-    const model = this.documents.get(uri, version, text);
-    const path = uriToPath(uri);
-    if (path !== undefined && !this.openPaths.has(path)) {
-      this.openPaths.set(path, uri);
-      this.dirs.delete(nodePath.dirname(path));
+  /** An editor document was opened or changed. It is analysed when its model is first asked for. */
+  openDocument(uri: string, version: number, text: string): void {
+    if (!this.open.has(uri)) {
+      const path = uriToPath(uri);
+      if (path !== undefined && !this.openPaths.has(path)) {
+        this.openPaths.set(path, uri);
+        this.dirs.delete(nodePath.dirname(path));
+      }
     }
-    return model;
+    this.open.set(uri, { version, text });
   }
 
   /** The editor closed the document: from now on the file is read from disk. */
   closeDocument(uri: string): void {
+    this.open.delete(uri);
     this.documents.evict(uri);
     const path = uriToPath(uri);
     if (path === undefined) return;
@@ -103,15 +98,16 @@ export class WorkspaceIndex {
     this.dirs.delete(nodePath.dirname(path));
   }
 
-  /** The model of an open document by URI, at its last version. */
+  /** The model of an open document by URI, at its latest version (cached per version). */
   documentModel(uri: string): FileModel | undefined {
-    return this.documents.peek(uri);
+    const document = this.open.get(uri);
+    return document && this.documents.get(uri, document.version, document.text);
   }
 
   /** The model of the Earthfile at `path`: the open document if there is one, otherwise the file on disk. */
   fileAt(path: string): IndexedFile | undefined {
     const uri = this.openPaths.get(path);
-    const open = uri !== undefined ? this.documents.peek(uri) : undefined;
+    const open = uri !== undefined ? this.documentModel(uri) : undefined;
     if (open) return { path, model: open };
     const entry = this.disk.get(path);
     if (entry && !entry.stale) return { path, model: entry.model };

@@ -1,8 +1,15 @@
 // Quick fixes: the fixes a diagnostic carries (computed with it by the checks) as code actions.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { Edit, Fix } from '../analysis/checks/finding';
-import { pathToUri } from '../analysis/workspaceIndex';
-import type { LineIndex } from '../parser/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
+import { pathToUri } from '../uri';
 
 /** A fix as it travels in a diagnostic's `data`: its edits already in LSP positions. */
 export interface QuickFix {
@@ -36,10 +43,19 @@ function isDiagnosticData(data: unknown): data is DiagnosticData {
   return typeof data === 'object' && data !== null && Array.isArray((data as DiagnosticData).fixes);
 }
 
-/** The quick fixes of `diagnostics`, those the editor sends in a code action request's context. */
-export function quickFixes(diagnostics: readonly Diagnostic[]): CodeAction[] {
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** True when the ranges share a position (a cursor at either end of a diagnostic counts). */
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** The quick fixes of those `diagnostics` that touch `range`. */
+export function quickFixes(diagnostics: readonly Diagnostic[], range: Range): CodeAction[] {
   return diagnostics.flatMap((diagnostic) =>
-    isDiagnosticData(diagnostic.data)
+    overlaps(diagnostic.range, range) && isDiagnosticData(diagnostic.data)
       ? diagnostic.data.fixes.map(
           (fix): CodeAction => ({
             title: fix.title,

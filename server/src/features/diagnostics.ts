@@ -4,12 +4,12 @@ import type { FileModel } from '../analysis/model';
 import { runChecks, type CheckOptions } from '../analysis/checks';
 import type { Severity } from '../analysis/checks/finding';
 import { toQuickFix, type DiagnosticData } from './codeActions';
-import { LineIndex } from '../parser/lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../../shared/src/settings';
 
 export type DiagnosticSettings = EarthlySettings['diagnostics'];
 
-const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+export const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

@@ -3,10 +3,11 @@
 import type { ArgSummary, EarthfileTargets, TargetSummary } from '../../../shared/src/protocol';
 import type { FileModel, Recipe, Variable } from '../analysis/model';
 import { RegistryReach, type ReachFile } from '../analysis/targetReach';
-import { uriToPath, type WorkspaceIndex } from '../analysis/workspaceIndex';
+import type { WorkspaceIndex } from '../analysis/workspaceIndex';
 import { builtinArg } from '../language/builtinArgs';
 import { TARGET_NAME } from '../language/names';
-import { LineIndex } from '../parser/lineIndex';
+import { LineIndex } from '../text/lineIndex';
+import { uriToPath } from '../uri';
 
 /** The most Earthfiles one request reads; the URIs after them are left out of the answer. */
 export const MAX_TARGET_FILES = 2000;
@@ -59,13 +60,7 @@ export class TargetLister {
   }
 
   private fileOf(uri: string): ReachFile | undefined {
-    let path: string | undefined;
-    try {
-      path = uriToPath(uri);
-    } catch {
-      // A `file:` URI Node cannot turn into a path (a remote host, bad escapes) names no file here.
-      return undefined;
-    }
+    const path = uriToPath(uri);
     if (path !== undefined) return this.workspace.fileAt(path);
     const model = this.workspace.documentModel(uri);
     return model && { model };

@@ -46,12 +46,24 @@ export interface FlagSpec {
  * How the parser splits a command's arguments (reference §2):
  * - `words`: atoms split on unquoted whitespace;
  * - `maybeJson`: `words`, or a JSON string array (exec form);
- * - `keyValue`: a key, an optional `=`, then the rest of the line as one value (ARG, ENV, LET, SET).
+ * - `keyValue`: a key, an optional `=`, then the rest of the line as one value (ARG, ENV, LET, SET);
+ * - `pairs`: `key=value` pairs, where every unquoted `=` separates (LABEL, lexer mode LABEL).
  */
-export type ArgForm = 'words' | 'maybeJson' | 'keyValue';
+export type ArgForm = 'words' | 'maybeJson' | 'keyValue' | 'pairs';
+
+/** The grammar of a `keyValue` command (EarthParser.g4 `argStmt`, `envStmt`, `letStmt`, `setStmt`). */
+export interface KeyValueGrammar {
+  /** Options may come before the key; otherwise every word before `=` belongs to the key. */
+  readonly options: boolean;
+  /** `= <value>` is required. */
+  readonly needsValue: boolean;
+}
 
 /** Role of a command in block structure (reference §5). */
 export type BlockRole = 'opener' | 'clause' | 'end';
+
+/** The syntax tree's node for a block, by the kind of its opener (reference §5). */
+export type BlockKind = 'if' | 'for' | 'with' | 'wait' | 'try';
 
 /**
  * How many positional arguments a command takes: the AST args after the flags (for `keyValue`
@@ -115,7 +127,18 @@ export interface CommandSpec {
   /** The keyword text exactly as `earthly debug ast` names it (multi-word keywords use one space). */
   readonly name: string;
   readonly args: ArgForm;
+  /** For `keyValue` commands: how the key and the value are written. */
+  readonly keyValue?: KeyValueGrammar;
+  /**
+   * The grammar rule has no argument slot (EarthParser.g4 `ifStmt`, `tryStmt`): anything after the
+   * keyword is a syntax error.
+   */
+  readonly noArguments?: boolean;
+  /** What the grammar rule needs after the keyword (`version`, `ifExpr`, `forExpr`), when it needs a word. */
+  readonly needsArguments?: string;
   readonly block?: BlockRole;
+  /** For openers: the block node the parser builds. */
+  readonly blockKind?: BlockKind;
   /** For clauses: the openers they may follow. */
   readonly clauseOf?: readonly string[];
   readonly flags: readonly FlagSpec[];
@@ -148,6 +171,7 @@ export interface CommandSpec {
 const words = 'words' as const;
 const json = 'maybeJson' as const;
 const kv = 'keyValue' as const;
+const pairs = 'pairs' as const;
 
 const none: Arity = { min: 0, max: 0 };
 const any: Arity = { min: 0 };
@@ -197,14 +221,15 @@ const keepOwn: FlagSpec = { name: 'keep-own', kind: 'bool', doc: 'Keeps the file
 const ifExists: FlagSpec = { name: 'if-exists', kind: 'bool', doc: 'Does nothing, instead of failing, when the source does not exist.' };
 const symlinkNoFollow: FlagSpec = { name: 'symlink-no-follow', kind: 'bool', doc: 'Copies symlinks as links instead of following them.' };
 
-/** Every command keyword, with its flags, argument shape and documentation (reference §4). */
-export const COMMANDS: readonly CommandSpec[] = [
+/** The commands as written: object literals, each with its own optional keys. */
+const TABLE: readonly CommandSpec[] = [
   {
     name: 'VERSION',
     args: words,
     synopsis: 'VERSION [--feature-flag...] <major>.<minor>',
     doc: 'Declares the Earthfile syntax version (0.6, 0.7 or 0.8), optionally with extra feature flags before the number. It must be the first statement; a build without it fails.',
     arity: between(1, 1),
+    needsArguments: 'a version number',
     placement: 'firstStatement',
     flags: FEATURES.map((f) => ({ name: f.name, kind: 'bool', doc: f.doc })),
   },
@@ -347,6 +372,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'ARG',
     args: kv,
+    keyValue: { options: true, needsValue: false },
     synopsis: 'ARG [--required] [--global] <name>[=<default>]',
     doc: 'Declares a build argument, visible to the end of the target or function. The value can be overridden by callers; the default may be a `$(...)` shell-out.',
     arity: between(1, 3),
@@ -365,6 +391,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'LET',
     args: kv,
+    keyValue: { options: true, needsValue: true },
     synopsis: 'LET <name> = <value>',
     doc: 'Declares a local variable, which callers cannot override and SET can change. It may shadow an ARG.',
     arity: between(2, 3),
@@ -374,6 +401,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'SET',
     args: kv,
+    keyValue: { options: false, needsValue: true },
     synopsis: 'SET <name> = <value>',
     doc: 'Changes the value of a variable declared with LET.',
     arity: between(2, 3),
@@ -405,6 +433,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'WITH DOCKER',
     args: words,
     block: 'opener',
+    blockKind: 'with',
     synopsis: 'WITH DOCKER [options]\n  RUN ...\nEND',
     doc: 'Runs a Docker daemon for the single RUN in the block, with images pulled or loaded from other targets. Implies privileged mode.',
     arity: none,
@@ -430,9 +459,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'IF',
     args: json,
     block: 'opener',
+    blockKind: 'if',
     synopsis: 'IF [options] <condition>\n  ...\n[ELSE IF <condition>\n  ...]\n[ELSE\n  ...]\nEND',
     doc: 'Runs the body when the condition, a shell command run in the build environment, exits with 0. Changes the condition makes to the filesystem are discarded.',
     arity: any,
+    needsArguments: 'a condition',
     flags: shellFlags,
   },
   {
@@ -443,6 +474,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'ELSE IF [options] <condition>',
     doc: 'Tries another condition when the previous ones failed.',
     arity: any,
+    needsArguments: 'a condition',
     flags: shellFlags,
   },
   {
@@ -453,15 +485,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'ELSE',
     doc: 'Runs its body when no condition of the IF held.',
     arity: none,
+    noArguments: true,
     flags: [],
   },
   {
     name: 'FOR',
     args: words,
     block: 'opener',
+    blockKind: 'for',
     synopsis: 'FOR [options] <variable> IN <expression>\n  ...\nEND',
     doc: 'Runs the body once per item of the expression, which is expanded (a `$(...)` runs in the build environment) and split on the separator characters. The variable acts as an ARG in the body.',
     arity: atLeast(3),
+    needsArguments: 'a variable and a list: FOR <var> IN <list>',
     syntax: 'forIn',
     feature: 'for-in',
     flags: [{ name: 'sep', kind: 'string', default: '\n\t ', doc: 'The characters that separate items (default: newline, tab and space).' }, ...shellFlags],
@@ -471,6 +506,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     literalArgs: true,
     args: words,
     block: 'opener',
+    blockKind: 'wait',
     synopsis: 'WAIT\n  ...\nEND',
     doc: 'Finishes everything in the body, outputs and pushes included, before going on.',
     arity: none,
@@ -482,9 +518,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'TRY',
     args: words,
     block: 'opener',
+    blockKind: 'try',
     synopsis: 'TRY\n  RUN ...\nFINALLY\n  SAVE ARTIFACT ... AS LOCAL ...\nEND',
     doc: 'Runs a single command and then, whether it failed or not, saves the artifacts listed under FINALLY (experimental).',
     arity: none,
+    noArguments: true,
     feature: 'try',
     body: {
       allowed: ['RUN', 'WITH DOCKER'],
@@ -502,6 +540,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'CATCH',
     doc: 'Parsed as part of TRY, but not implemented by the interpreter.',
     arity: none,
+    noArguments: true,
     rejected: 'CATCH is not supported',
     flags: [],
   },
@@ -513,6 +552,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'FINALLY',
     doc: 'Holds the `SAVE ARTIFACT ... AS LOCAL` commands run after the TRY body, even when it failed.',
     arity: none,
+    noArguments: true,
     body: {
       allowed: ['SAVE ARTIFACT'],
       message: 'only SAVE ARTIFACT ... AS LOCAL is allowed in FINALLY',
@@ -526,6 +566,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: 'END',
     doc: 'Closes an IF, FOR, WITH DOCKER, WAIT or TRY block.',
     arity: none,
+    noArguments: true,
     flags: [],
   },
   {
@@ -617,7 +658,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'LABEL',
     literalArgs: true,
-    args: words,
+    args: pairs,
     synopsis: 'LABEL <key>=<value>...',
     doc: 'Adds metadata labels to the image. Keys under `dev.earthly.` are reserved.',
     arity: atLeast(1),
@@ -637,6 +678,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'ENV',
     literalArgs: true,
     args: kv,
+    keyValue: { options: false, needsValue: false },
     synopsis: 'ENV <key>=<value> | ENV <key> <value>',
     doc: 'Sets an environment variable for the following commands and in the saved image. The key is never expanded.',
     arity: between(1, 3),
@@ -691,6 +733,67 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'STOPSIGNAL', args: words, literalArgs: true, synopsis: 'STOPSIGNAL', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
 ];
 
+/** Every key of `T`, unset: spread first, it fixes the keys and their order. */
+type AllKeys<T> = { readonly [K in keyof Required<T>]: undefined };
+
+const COMMAND_KEYS: AllKeys<CommandSpec> = {
+  name: undefined,
+  args: undefined,
+  keyValue: undefined,
+  noArguments: undefined,
+  needsArguments: undefined,
+  block: undefined,
+  blockKind: undefined,
+  clauseOf: undefined,
+  flags: undefined,
+  doc: undefined,
+  synopsis: undefined,
+  arity: undefined,
+  syntax: undefined,
+  feature: undefined,
+  alsoFeatures: undefined,
+  wildcardFeature: undefined,
+  placement: undefined,
+  body: undefined,
+  deprecated: undefined,
+  unsupported: undefined,
+  rejected: undefined,
+  literalArgs: undefined,
+};
+
+const FLAG_KEYS: AllKeys<FlagSpec> = {
+  name: undefined,
+  kind: undefined,
+  doc: undefined,
+  deprecated: undefined,
+  obsolete: undefined,
+  feature: undefined,
+  alsoFeatures: undefined,
+  requiresFlags: undefined,
+  values: undefined,
+  default: undefined,
+  placement: undefined,
+  ignored: undefined,
+};
+
+const ARITY_KEYS: AllKeys<Arity> = { min: undefined, max: undefined, minWithFlag: undefined };
+
+/**
+ * Every command keyword, with its grammar, flags, argument shape and documentation (reference §4).
+ * Copies of the table's entries that spell out every key: literals with different optional keys each
+ * get their own hidden class, so a read such as `spec.feature` over every command of a file would be
+ * megamorphic (slow); the copies share one class per kind (command, flag, arity).
+ */
+export const COMMANDS: readonly CommandSpec[] = TABLE.map(
+  (c): CommandSpec => ({
+    ...COMMAND_KEYS,
+    ...c,
+    arity: { ...ARITY_KEYS, ...c.arity },
+    flags: c.flags.map((f): FlagSpec => ({ ...FLAG_KEYS, ...f })),
+  }),
+);
+
+// A Map: keyword texts are slices of the source, and a Map looks them up without interning them.
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 /** The command whose keyword text is exactly `name` (e.g. `SAVE IMAGE`), if any. */

@@ -16,7 +16,7 @@
 //
 // Everything here is iterative, so 10,000 nested blocks print without deep recursion.
 
-import { LineIndex } from './lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import type { BlockNode, CommandNode, EarthfileNode, Statement } from './syntax';
 
 export interface AstJsonOptions {

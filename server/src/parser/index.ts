@@ -1,6 +1,8 @@
-// The parser's public surface: `parse(text)` and what comes with its result.
+// The parser's one face: `parse(text)` and what comes with its result (the syntax tree, the reading of
+// references, IMPORT paths and overrides that the analysis builds on, the AST as JSON). Analysis and
+// features import the parser only from here.
 
 export { parse, printLossless, splitFlags, INTERNAL_ERROR } from './parse';
-export { LineIndex, type Position } from './lineIndex';
 export { toAstJson, formatAstJson, type AstJsonOptions } from './astJson';
+export * from './references';
 export * from './syntax';

@@ -4,7 +4,9 @@
 // One hand-written pass over the text, line by line, with character scanning by `charCodeAt`.
 // Blocks are tracked on an explicit stack, so nesting depth costs no call stack, and every
 // lookahead (quotes, `$( )`) is memoised in scan.ts, so the whole parse is linear. The parser never
-// throws: anything it does not understand becomes an error plus a best-effort node.
+// throws: anything it does not understand becomes an error plus a best-effort node. What each
+// keyword's rule allows (no arguments, a required word, the key/value form, the block it opens) is
+// read from the command table, language/commands.ts.
 //
 // How flags are told apart from positional arguments (go-flags rules, reference §4): options come
 // before the first positional word, and `--` ends them (it is dropped from `args`). `--name=value`
@@ -25,11 +27,12 @@
 //   the first letter's case decides target or function. EarthBuild accepts any `[A-Za-z0-9_.-]+`
 //   and makes a function of a header whose first command is FUNCTION or COMMAND.
 
-import { COMMANDS, commandByName, flagOf, type CommandSpec } from '../language/commands';
+import { COMMANDS, commandByName, flagOf, type CommandSpec, type KeyValueGrammar } from '../language/commands';
 import { FUNCTION_NAME, TARGET_NAME, VARIABLE_NAME } from '../language/names';
-import { LineIndex } from './lineIndex';
-import { lastAtOrBelow } from './sortedSearch';
+import { LineIndex } from '../text/lineIndex';
+import { lastAtOrBelow } from '../text/sortedSearch';
 import { Word } from './word';
+import { GroupScanner, WORD_SPECIAL } from './scan';
 import {
   CH_BACKSLASH,
   CH_COLON,
@@ -40,16 +43,14 @@ import {
   CH_LPAREN,
   CH_SPACE,
   CH_SQUOTE,
-  GroupScanner,
   isBlank,
-  isContinuation,
   isNewline,
   lineEnd,
   newlineEnd,
-  removeContinuations,
   skipBlanks,
-  WORD_SPECIAL,
-} from './scan';
+} from '../text/characters';
+import { isContinuation, removeContinuations } from '../text/continuations';
+import { errorMessage } from '../../../shared/src/errorMessage';
 import type {
   ArgNode,
   BlockNode,
@@ -70,7 +71,23 @@ import type {
   TokenKind,
 } from './syntax';
 
-/** Token kinds by the numbers `Parser.push` records. */
+/** Token kinds as `Parser.push` records them: small numbers in a typed array, named by `TOKEN_KINDS`. */
+const enum TokenCode {
+  Whitespace,
+  Newline,
+  Comment,
+  Continuation,
+  Keyword,
+  HeaderName,
+  Colon,
+  Word,
+  Equals,
+  Value,
+  Json,
+  Error,
+}
+
+/** The name of each `TokenCode`, at its number. */
 const TOKEN_KINDS: readonly TokenKind[] = [
   'whitespace',
   'newline',
@@ -91,66 +108,15 @@ const MULTI_WORD_FIRST = new Set(
   COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.slice(0, c.name.indexOf(' '))),
 );
 
-/**
- * Node kind of a block opener: its first keyword word in lower case (`IF` -> `if`, `WITH DOCKER`
- * -> `with`; reference §5). An opener the syntax tree has no node for stays a plain command.
- */
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockNode['kind']>(['if', 'for', 'with', 'wait', 'try']);
-function blockKindOf(spec: CommandSpec): BlockNode['kind'] | undefined {
-  const space = spec.name.indexOf(' ');
-  const kind = (space < 0 ? spec.name : spec.name.slice(0, space)).toLowerCase();
-  return BLOCK_KINDS.has(kind) ? (kind as BlockNode['kind']) : undefined;
-}
-
-/**
- * Block keywords whose grammar rule has no argument slot (EarthParser.g4 `ifStmt`, `tryStmt`):
- * anything after them is a syntax error.
- */
-const NO_ARGUMENTS: ReadonlySet<string> = new Set(['ELSE', 'END', 'TRY', 'CATCH', 'FINALLY']);
-
-/** Keywords whose grammar rule needs at least one word (`version`, `ifExpr`, `elseIfExpr`, `forExpr`). */
-const NEEDS_ARGUMENTS: ReadonlyMap<string, string> = new Map([
-  ['VERSION', 'a version number'],
-  ['IF', 'a condition'],
-  ['ELSE IF', 'a condition'],
-  ['FOR', 'a variable and a list: FOR <var> IN <list>'],
-]);
-
-/** The grammar of the key/value commands (EarthParser.g4 `argStmt`, `envStmt`, `letStmt`, `setStmt`). */
-interface KeyValueGrammar {
-  readonly options: boolean;
-  readonly needsValue: boolean;
-}
-
-const KEY_VALUE_GRAMMAR: ReadonlyMap<string, KeyValueGrammar> = new Map([
-  ['ARG', { options: true, needsValue: false }],
-  ['LET', { options: true, needsValue: true }],
-  ['ENV', { options: false, needsValue: false }],
-  ['SET', { options: false, needsValue: true }],
-]);
-
-/** What the parser reads of a command's table entry, derived once per command. */
+/** A command of the table as the parser looks it up, with where its keyword's second word starts. */
 interface Keyword {
   readonly spec: CommandSpec;
-  /** The node kind when the command opens a block the syntax tree has a node for. */
-  readonly blockKind: BlockNode['kind'] | undefined;
-  readonly keyValue: KeyValueGrammar | undefined;
-  readonly noArguments: boolean;
   /** Where the second word of a multi-word keyword starts (`SAVE ARTIFACT` -> 5), or -1. */
   readonly secondWord: number;
-  /** What the command needs when written without arguments, if it needs any. */
-  readonly needs: string | undefined;
 }
 
 function keywordOf(spec: CommandSpec): Keyword {
-  return {
-    spec,
-    blockKind: spec.block === 'opener' ? blockKindOf(spec) : undefined,
-    keyValue: spec.args === 'keyValue' ? KEY_VALUE_GRAMMAR.get(spec.name) : undefined,
-    noArguments: NO_ARGUMENTS.has(spec.name),
-    secondWord: spec.name.includes(' ') ? spec.name.indexOf(' ') + 1 : -1,
-    needs: NEEDS_ARGUMENTS.get(spec.name),
-  };
+  return { spec, secondWord: spec.name.includes(' ') ? spec.name.indexOf(' ') + 1 : -1 };
 }
 
 /** Commands by the first character of their keyword (ASCII), longest keyword first. */
@@ -254,7 +220,7 @@ function internalError(text: string, e: unknown): ParseResult {
     items: [],
     tokens: n > 0 ? [{ kind: 'error', start: 0, end: n }] : [],
   };
-  const message = `${INTERNAL_ERROR}: ${e instanceof Error ? e.message : String(e)}`;
+  const message = `${INTERNAL_ERROR}: ${errorMessage(e)}`;
   return { tree, errors: [{ code: 'syntax', message, range: { start: 0, end: Math.min(n, 1) } }] };
 }
 
@@ -289,7 +255,7 @@ class Parser {
   private lastIndented = false;
   private lastWasHeader = false;
   /** Kind given to the words scanned now (`value` while scanning an ARG/ENV/LET/SET value). */
-  private wordKind = 7; // word
+  private wordKind = TokenCode.Word;
   private unterminatedReported = -1;
   /** The word (or `=`) found by the last `nextWord`. */
   private wordStart = 0;
@@ -318,7 +284,7 @@ class Parser {
     while (this.pos < n) {
       const lineStart = this.pos;
       const p = skipBlanks(text, lineStart);
-      this.push(0 /* whitespace */, lineStart, p);
+      this.push(TokenCode.Whitespace, lineStart, p);
       this.pos = p;
       if (p >= n) break;
       const c = text.charCodeAt(p);
@@ -329,7 +295,7 @@ class Parser {
       }
       if (c === CH_HASH) {
         const e = lineEnd(text, p);
-        this.push(2 /* comment */, p, e);
+        this.push(TokenCode.Comment, p, e);
         this.commentRun.push({ start: p, end: e, indented: p > lineStart });
         this.pos = e;
         if (e < n) this.pushNewline(e);
@@ -373,7 +339,7 @@ class Parser {
   }
 
   /** Records a token in typed arrays, when recording (a 10,000-line file has about 80,000 tokens). */
-  private push(kind: number, start: number, end: number): void {
+  private push(kind: TokenCode, start: number, end: number): void {
     if (end <= start || !this.recordTokens) return;
     const i = this.tokenCount;
     if (i === this.kinds.length) {
@@ -396,7 +362,7 @@ class Parser {
   /** Pushes the newline at `p` and moves past it. */
   private pushNewline(p: number): void {
     const e = newlineEnd(this.text, p);
-    this.push(1 /* newline */, p, e);
+    this.push(TokenCode.Newline, p, e);
     this.pos = e;
   }
 
@@ -432,16 +398,16 @@ class Parser {
     const docs = isFunction ? undefined : this.docs(false, this.lastIndented);
 
     this.endItem();
-    this.push(5 /* headerName */, start, q);
-    this.push(6 /* colon */, q, q + 1);
-    this.push(0 /* whitespace */, q + 1, afterColon);
+    this.push(TokenCode.HeaderName, start, q);
+    this.push(TokenCode.Colon, q, q + 1);
+    this.push(TokenCode.Whitespace, q + 1, afterColon);
     let e = afterColon;
     if (next === CH_HASH) {
       e = lineEnd(text, afterColon);
-      this.push(2 /* comment */, afterColon, e);
+      this.push(TokenCode.Comment, afterColon, e);
     } else if (!clean) {
       e = lineEnd(text, afterColon);
-      this.push(11 /* error */, afterColon, e);
+      this.push(TokenCode.Error, afterColon, e);
       this.error('syntax', `unexpected text after the ${kindWord} header "${short(name)}:"`, { start: afterColon, end: e });
     }
     this.pos = e;
@@ -543,11 +509,11 @@ class Parser {
       while (kwEnd < n && !isBlank(text.charCodeAt(kwEnd)) && !isNewline(text.charCodeAt(kwEnd))) kwEnd++;
     }
     if (secondStart >= 0) {
-      this.push(4 /* keyword */, kwStart, secondStart - 1);
-      this.push(0 /* whitespace */, secondStart - 1, secondStart);
-      this.push(4 /* keyword */, secondStart, kwEnd);
+      this.push(TokenCode.Keyword, kwStart, secondStart - 1);
+      this.push(TokenCode.Whitespace, secondStart - 1, secondStart);
+      this.push(TokenCode.Keyword, secondStart, kwEnd);
     } else {
-      this.push(4 /* keyword */, kwStart, kwEnd);
+      this.push(TokenCode.Keyword, kwStart, kwEnd);
     }
     this.pos = kwEnd;
     const keyword = new Word(spec ? spec.name : text.slice(kwStart, kwEnd), kwStart, kwEnd);
@@ -569,10 +535,10 @@ class Parser {
     }
 
     const levelChange = this.lastWasHeader && indented;
-    const node = this.commandArgs(kw, keyword, indented, levelChange);
+    const node = this.commandArgs(spec, keyword, indented, levelChange);
     this.lastIndented = indented;
     this.lastWasHeader = false;
-    this.place(node, kw, indented);
+    this.place(node, spec, indented);
   }
 
   private unknownKeyword(word: string, range: Range): void {
@@ -588,10 +554,9 @@ class Parser {
   }
 
   /** Scans the arguments of a command line (up to and including its final newline). */
-  private commandArgs(kw: Keyword | undefined, keyword: CommandNode['keyword'], indented: boolean, levelChange: boolean): CommandNode {
-    const spec = kw?.spec;
+  private commandArgs(spec: CommandSpec | undefined, keyword: CommandNode['keyword'], indented: boolean, levelChange: boolean): CommandNode {
     const name = spec?.name;
-    const kv = kw?.keyValue;
+    const kv = spec?.keyValue;
     const isPlain = spec !== undefined && spec.block === undefined && name !== 'VERSION';
     const docs = isPlain ? this.docs(indented, levelChange) : undefined;
     let rawArgs: ArgNode[];
@@ -601,14 +566,14 @@ class Parser {
     let keyValue: KeyValueNode | undefined;
     let end = keyword.range.end;
 
-    if (kv) {
-      const r = this.keyValueArgs(kw.spec, kv);
+    if (spec && kv) {
+      const r = this.keyValueArgs(spec, kv);
       rawArgs = r.rawArgs;
       flags = r.flags;
       args = r.args;
       keyValue = r.keyValue;
       end = Math.max(end, r.end);
-    } else if (name === 'LABEL') {
+    } else if (spec?.args === 'pairs') {
       const r = this.labelArgs(keyword.range);
       rawArgs = r.rawArgs;
       args = rawArgs;
@@ -631,10 +596,11 @@ class Parser {
           args = words;
         }
       }
-      if (kw?.noArguments && words.length > 0) {
+      if (spec?.noArguments && words.length > 0) {
         this.error('syntax', `${name} takes no arguments`, { start: words[0].range.start, end });
       }
-      if (kw?.needs !== undefined && words.length === 0) this.error('syntax', `${name} needs ${kw.needs}`, keyword.range);
+      const needs = spec?.needsArguments;
+      if (needs !== undefined && words.length === 0) this.error('syntax', `${name} needs ${needs}`, keyword.range);
     }
     const node: Mutable<CommandNode> = {
       kind: 'command',
@@ -684,7 +650,7 @@ class Parser {
     let valueStart = -1;
     let valueEnd = -1;
     if (equals) {
-      this.wordKind = 9; // value
+      this.wordKind = TokenCode.Value;
       // Right after `=`, a continuation starts the value word instead of separating words.
       let first = true;
       while (this.nextWord(false, !first) >= 0) {
@@ -692,7 +658,7 @@ class Parser {
         first = false;
         valueEnd = this.wordEnd;
       }
-      this.wordKind = 7; // word
+      this.wordKind = TokenCode.Word;
     }
 
     if (before.length === 0) {
@@ -837,7 +803,7 @@ class Parser {
       const c = text.charCodeAt(p);
       if (isBlank(c)) {
         const e = skipBlanks(text, p);
-        this.push(0 /* whitespace */, p, e);
+        this.push(TokenCode.Whitespace, p, e);
         this.pos = e;
         sawBlank = true;
         continue;
@@ -848,7 +814,7 @@ class Parser {
       }
       if (c === CH_HASH && sawBlank) {
         const e = lineEnd(text, p);
-        this.push(2 /* comment */, p, e);
+        this.push(TokenCode.Comment, p, e);
         this.pos = e;
         if (e < n) this.pushNewline(e);
         return -1;
@@ -858,7 +824,7 @@ class Parser {
         continue;
       }
       if (keyMode && c === CH_EQUALS) {
-        this.push(8 /* equals */, p, p + 1);
+        this.push(TokenCode.Equals, p, p + 1);
         this.pos = p + 1;
         this.wordStart = p;
         this.wordEnd = p + 1;
@@ -878,29 +844,29 @@ class Parser {
     const q = skipBlanks(text, p + 1);
     let r: number;
     if (text.charCodeAt(q) === CH_HASH) {
-      this.push(3 /* continuation */, p, q);
+      this.push(TokenCode.Continuation, p, q);
       const e = lineEnd(text, q);
-      this.push(2 /* comment */, q, e);
+      this.push(TokenCode.Comment, q, e);
       r = newlineEnd(text, e);
-      this.push(1 /* newline */, e, r);
+      this.push(TokenCode.Newline, e, r);
     } else {
       r = newlineEnd(text, q);
-      this.push(3 /* continuation */, p, r);
+      this.push(TokenCode.Continuation, p, r);
     }
     while (r < n) {
       const b = skipBlanks(text, r);
       const c = text.charCodeAt(b);
       if (isNewline(c)) {
-        this.push(0 /* whitespace */, r, b);
+        this.push(TokenCode.Whitespace, r, b);
         const e = newlineEnd(text, b);
-        this.push(1 /* newline */, b, e);
+        this.push(TokenCode.Newline, b, e);
         r = e;
       } else if (c === CH_HASH) {
-        this.push(0 /* whitespace */, r, b);
+        this.push(TokenCode.Whitespace, r, b);
         const e = lineEnd(text, b);
-        this.push(2 /* comment */, b, e);
+        this.push(TokenCode.Comment, b, e);
         const f = newlineEnd(text, e);
-        this.push(1 /* newline */, e, f);
+        this.push(TokenCode.Newline, e, f);
         r = f;
       } else {
         break;
@@ -932,7 +898,7 @@ class Parser {
           this.push(this.wordKind, piece, q);
           const r = this.pushContinuation(q);
           const b = skipBlanks(text, r);
-          this.push(0 /* whitespace */, r, b);
+          this.push(TokenCode.Whitespace, r, b);
           piece = q = b;
         } else {
           q += q + 1 < n ? 2 : 1;
@@ -984,8 +950,7 @@ class Parser {
     return this.item ? this.item.recipe : this.base;
   }
 
-  private place(node: CommandNode, kw: Keyword | undefined, indented: boolean): void {
-    const spec = kw?.spec;
+  private place(node: CommandNode, spec: CommandSpec | undefined, indented: boolean): void {
     const first = !this.sawStatement;
     this.sawStatement = true;
     const role = spec?.block;
@@ -999,7 +964,7 @@ class Parser {
       this.body().push(node);
       return;
     }
-    const blockKind = kw?.blockKind;
+    const blockKind = spec?.blockKind;
     if (blockKind) {
       this.stack.push({ kind: blockKind, opener: node, clauses: [{ command: node, body: [] }] });
       return;

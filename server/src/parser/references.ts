@@ -7,7 +7,7 @@
 // larger string (such as the whole document) and report offsets in that string, without copying.
 
 import { FUNCTION_NAME, TARGET_NAME } from '../language/names';
-import { CH_BACKSLASH, CH_COLON, CH_DASH, CH_DOLLAR, CH_EQUALS, CH_PLUS, CH_SLASH } from './scan';
+import { CH_BACKSLASH, CH_COLON, CH_DASH, CH_DOLLAR, CH_EQUALS, CH_PLUS, CH_SLASH } from '../text/characters';
 
 /** A piece of the input: its text with escapes removed, and its half-open span in the input. */
 export interface Part {

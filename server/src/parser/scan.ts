@@ -1,8 +1,6 @@
-// Character-level scanning shared by the parser: line continuations, quoted strings and `$( )`
-// shell-outs, and Earthly's removal of continuations from argument text (reference §2).
+// Quoted strings and `$( )` shell-outs, scanned for the parser (reference §2).
 //
 // The rules follow the fragments of earthly `ast/parser/EarthLexer.g4`:
-//   LC                    '\' ( [ \t]* newline | [ \t]* comment )+
 //   DoubleQuotedAtomPart  '"' ( ShellAtomPart | ~["\] | '\' . )* '"'        (may span lines)
 //   SingleQuotedAtomPart  "'" ( ~['\] | '\' . )* "'"                       (may span lines)
 //   ShellAtomPart         '$(' ( ~[ \t\r\n\"')] | '\' . | DQ | SQ | ShellAtomPart | WS )+ ')'
@@ -11,24 +9,20 @@
 // recursion, and a work budget keeps pathological input linear (past the budget, an opening quote or
 // `$(` is simply taken as a plain character).
 
-export const CH_TAB = 9;
-export const CH_LF = 10;
-export const CH_CR = 13;
-export const CH_SPACE = 32;
-export const CH_DQUOTE = 34;
-export const CH_HASH = 35;
-export const CH_DOLLAR = 36;
-export const CH_SQUOTE = 39;
-export const CH_LPAREN = 40;
-export const CH_RPAREN = 41;
-export const CH_PLUS = 43;
-export const CH_DASH = 45;
-export const CH_SLASH = 47;
-export const CH_COLON = 58;
-export const CH_EQUALS = 61;
-export const CH_BACKSLASH = 92;
-export const CH_LBRACE = 123;
-export const CH_RBRACE = 125;
+import {
+  CH_BACKSLASH,
+  CH_CR,
+  CH_DOLLAR,
+  CH_DQUOTE,
+  CH_EQUALS,
+  CH_LF,
+  CH_LPAREN,
+  CH_RPAREN,
+  CH_SPACE,
+  CH_SQUOTE,
+  CH_TAB,
+} from '../text/characters';
+import { continuationEnd, isContinuation } from '../text/continuations';
 
 /**
  * ASCII characters that end a word or change how it is read (blanks, newlines, `=`, `\\`, quotes, `$`):
@@ -39,76 +33,6 @@ export const WORD_SPECIAL: Uint8Array = (() => {
   for (const c of [CH_SPACE, CH_TAB, CH_LF, CH_CR, CH_EQUALS, CH_BACKSLASH, CH_DQUOTE, CH_SQUOTE, CH_DOLLAR]) table[c] = 1;
   return table;
 })();
-
-export function isBlank(c: number): boolean {
-  return c === CH_SPACE || c === CH_TAB;
-}
-
-export function isNewline(c: number): boolean {
-  return c === CH_LF || c === CH_CR;
-}
-
-/** Offset just past the newline starting at `p` (`\r\n` counts as one), or `p` when there is none. */
-export function newlineEnd(text: string, p: number): number {
-  const c = text.charCodeAt(p);
-  if (c === CH_LF) return p + 1;
-  if (c === CH_CR) return text.charCodeAt(p + 1) === CH_LF ? p + 2 : p + 1;
-  return p;
-}
-
-/** Offset of the first `\n` or `\r` at or after `p`, or the text length. */
-export function lineEnd(text: string, p: number): number {
-  const n = text.length;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c === CH_LF || c === CH_CR) return p;
-    p++;
-  }
-  return n;
-}
-
-/** Offset of the first character at or after `p` that is not a space or tab. */
-export function skipBlanks(text: string, p: number): number {
-  const n = text.length;
-  while (p < n && isBlank(text.charCodeAt(p))) p++;
-  return p;
-}
-
-/**
- * True when a line continuation starts at `p`: a `\` followed by optional spaces/tabs and then a
- * newline, a comment, or the end of the file after a comment.
- */
-export function isContinuation(text: string, p: number): boolean {
-  if (text.charCodeAt(p) !== CH_BACKSLASH) return false;
-  const q = skipBlanks(text, p + 1);
-  const c = text.charCodeAt(q);
-  return c === CH_LF || c === CH_CR || c === CH_HASH;
-}
-
-/**
- * The end of the continuation starting at `p` (see `isContinuation`): past the backslash's own line
- * and every following line that is blank or comment-only. Leading blanks of the next content line
- * are not included.
- */
-export function continuationEnd(text: string, p: number): number {
-  const n = text.length;
-  let q = lineEnd(text, p + 1);
-  q = newlineEnd(text, q);
-  // Skip blank and comment-only lines (NL_NOLC+ in the grammar).
-  while (q < n) {
-    const r = skipBlanks(text, q);
-    const c = text.charCodeAt(r);
-    if (c === CH_LF || c === CH_CR) {
-      q = newlineEnd(text, r);
-    } else if (c === CH_HASH) {
-      const e = lineEnd(text, r);
-      q = e < n ? newlineEnd(text, e) : e;
-    } else {
-      break;
-    }
-  }
-  return q;
-}
 
 const KIND_DQ = 0;
 const KIND_SHELL = 1;
@@ -337,57 +261,4 @@ export class GroupScanner {
       if (!resumed) return -1;
     }
   }
-}
-
-/**
- * Removes line continuations from an argument's text the way Earthly's listener does
- * (`replaceEscape`): a `\`, optional blanks, an optional comment, a `\n` or `\r\n`, the blanks after
- * it, and any further comment-only or blank lines with their leading blanks.
- */
-export function removeContinuations(s: string): string {
-  let i = s.indexOf('\\');
-  if (i < 0) return s;
-  const n = s.length;
-  let out = '';
-  let last = 0;
-  while (i >= 0 && i < n) {
-    const end = continuationMatch(s, i);
-    if (end > i) {
-      out += s.slice(last, i);
-      last = end;
-      i = s.indexOf('\\', end);
-    } else {
-      i = s.indexOf('\\', i + 1);
-    }
-  }
-  return out + s.slice(last);
-}
-
-/** End of the continuation pattern at `i` (see `removeContinuations`), or `i` when none matches. */
-function continuationMatch(s: string, i: number): number {
-  const n = s.length;
-  let p = i + 1;
-  while (p < n && isBlank(s.charCodeAt(p))) p++;
-  if (s.charCodeAt(p) === CH_HASH) {
-    while (p < n && !isNewline(s.charCodeAt(p))) p++;
-  }
-  let q = crlfOrLf(s, p);
-  if (q === p) return i;
-  for (;;) {
-    while (q < n && isBlank(s.charCodeAt(q))) q++;
-    let r = q;
-    if (s.charCodeAt(r) === CH_HASH) {
-      while (r < n && !isNewline(s.charCodeAt(r))) r++;
-    }
-    const e = crlfOrLf(s, r);
-    if (e === r) return q;
-    q = e;
-  }
-}
-
-function crlfOrLf(s: string, p: number): number {
-  const c = s.charCodeAt(p);
-  if (c === CH_LF) return p + 1;
-  if (c === CH_CR && s.charCodeAt(p + 1) === CH_LF) return p + 2;
-  return p;
 }

@@ -1,7 +1,7 @@
 // The Earthfile syntax tree (reference: shared earthfile-language.md §1, §2, §3, §5).
 //
 // Every position is a UTF-16 offset into the source text, and every range is half-open
-// (`start` inclusive, `end` exclusive). `LineIndex` (lineIndex.ts) converts offsets to LSP positions.
+// (`start` inclusive, `end` exclusive). `LineIndex` (text/lineIndex.ts) converts offsets to LSP positions.
 // The tree is lossless: `EarthfileNode.tokens` holds every token and every piece of trivia in source
 // order, so concatenating their text reproduces the input exactly (see `printLossless` in parse.ts);
 // they are recorded by a second parse the first time they are read.

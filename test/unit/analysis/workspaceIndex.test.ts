@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import type { FileModel } from '../../../server/src/analysis/model';
 import { ParseCache } from '../../../server/src/analysis/parseCache';
-import { pathToUri, WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
+import { pathToUri } from '../../../server/src/uri';
 import { memoryFs } from './memoryFs';
 
 /** `analyzeText` that remembers which texts it analysed. */
@@ -20,6 +21,12 @@ function countingAnalyze(): { analyze: (text: string) => FileModel; parsed: stri
 }
 
 const P = (p: string) => path.resolve(p);
+
+/** Opens a document in `index` and returns its model. */
+function open(index: WorkspaceIndex, uri: string, version: number, text: string): FileModel {
+  index.openDocument(uri, version, text);
+  return index.documentModel(uri) as FileModel;
+}
 
 for (const eol of ['\n', '\r\n']) {
   const label = eol === '\n' ? 'LF' : 'CRLF';
@@ -65,7 +72,7 @@ x:
   test(`cross-file ./dir+t, ../x+t, build.earth fallback and IMPORT (${label})`, () => {
     const fs = workspace();
     const index = new WorkspaceIndex(fs, analyzeText);
-    const model = index.setDocument(pathToUri(P('/ws/Earthfile')), 1, ROOT);
+    const model = open(index, pathToUri(P('/ws/Earthfile')), 1, ROOT);
     const resolve = (i: number) => index.resolveReference(P('/ws/Earthfile'), model.references[i]);
 
     const svc = resolve(0);
@@ -92,7 +99,7 @@ x:
     const { analyze, parsed } = countingAnalyze();
     const index = new WorkspaceIndex(fs, analyze);
     const rootUri = pathToUri(P('/ws/Earthfile'));
-    const model = index.setDocument(rootUri, 1, ROOT);
+    const model = open(index, rootUri, 1, ROOT);
     const resolveAll = () => model.references.map((r) => index.resolveReference(P('/ws/Earthfile'), r));
     resolveAll();
     assert.equal(parsed.length, 5); // root, svc, outside, old, lib: each once
@@ -113,9 +120,9 @@ x:
     assert.equal(after[0]?.file.model.targetsByName.has('test'), true);
 
     // The open document is parsed once per version.
-    index.setDocument(rootUri, 1, ROOT);
+    open(index, rootUri, 1, ROOT);
     assert.equal(parsed.length, 6);
-    index.setDocument(rootUri, 2, ROOT + fx('# edit\n'));
+    open(index, rootUri, 2, ROOT + fx('# edit\n'));
     assert.equal(parsed.length, 7);
   });
 
@@ -123,9 +130,9 @@ x:
     const fs = workspace();
     const index = new WorkspaceIndex(fs, analyzeText);
     const rootPath = P('/ws/Earthfile');
-    const model = index.setDocument(pathToUri(rootPath), 1, ROOT);
+    const model = open(index, pathToUri(rootPath), 1, ROOT);
     const svcUri = pathToUri(P('/ws/svc/Earthfile'));
-    index.setDocument(svcUri, 3, fx('VERSION 0.8\nnope:\n    FROM alpine\n'));
+    open(index, svcUri, 3, fx('VERSION 0.8\nnope:\n    FROM alpine\n'));
     assert.equal(index.resolveReference(rootPath, model.references[4])?.definition?.name, 'nope');
     assert.equal(index.resolveReference(rootPath, model.references[0])?.definition, undefined);
 
@@ -146,10 +153,10 @@ x:
     const fs = memoryFs({ '/home/me/tools/Earthfile': OUTSIDE });
     const text = fx('VERSION 0.8\nt:\n    BUILD ~/tools+x\n');
     const without = new WorkspaceIndex(fs, analyzeText);
-    const m1 = without.setDocument(pathToUri(P('/ws/Earthfile')), 1, text);
+    const m1 = open(without, pathToUri(P('/ws/Earthfile')), 1, text);
     assert.equal(without.resolveReference(P('/ws/Earthfile'), m1.references[0]), undefined);
     const withHome = new WorkspaceIndex(fs, analyzeText, { homeDir: P('/home/me') });
-    const m2 = withHome.setDocument(pathToUri(P('/ws/Earthfile')), 1, text);
+    const m2 = open(withHome, pathToUri(P('/ws/Earthfile')), 1, text);
     assert.equal(withHome.resolveReference(P('/ws/Earthfile'), m2.references[0])?.definition?.name, 'x');
   });
 }
@@ -166,7 +173,6 @@ test('the parse cache parses once per version and forgets closed documents', () 
   cache.get('untitled:Untitled-1', 1, 'VERSION 0.8\n');
   assert.equal(cache.size, 2);
   cache.evict('file:///a/Earthfile');
-  assert.equal(cache.peek('file:///a/Earthfile'), undefined);
   cache.get('file:///a/Earthfile', 2, 'VERSION 0.7\n');
   assert.equal(parsed.length, 4);
 });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMMANDS, flagSpelling } from '../../../server/src/language/commands';
-import { diagnostics } from '../../../server/src/service';
+import { diagnostics } from '../service/oneDocument';
 import { REPO_ROOT } from '../../harness/paths';
 
 const dir = join(REPO_ROOT, 'test', 'fixtures', 'valid');

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { imageHost } from '../../../server/src/analysis/imageHost';
-import { pathToUri, WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
+import { WorkspaceIndex } from '../../../server/src/analysis/workspaceIndex';
+import { pathToUri } from '../../../server/src/uri';
 import { MAX_TARGET_FILES, requestedUris, TargetLister } from '../../../server/src/features/targets';
 import type { TargetSummary } from '../../../shared/src/protocol';
 import { REPO_ROOT } from '../../harness/paths';
@@ -372,8 +373,8 @@ test('missing and unreadable files give an entry with no targets', () => {
 test('an open document is read as it is in the editor, untitled ones too', () => {
   const fs = memoryFs({ '/ws/Earthfile': 'VERSION 0.8\nold:\n    RUN true\n' });
   const index = new WorkspaceIndex(fs, analyzeText);
-  index.setDocument(uriOf('/ws/Earthfile'), 2, 'VERSION 0.8\nnew:\n    BUILD ./svc+t\n');
-  index.setDocument('untitled:Untitled-1', 1, 'VERSION 0.8\n# Draft.\ndraft:\n    FROM alpine\n    BUILD ./svc+t\n');
+  index.openDocument(uriOf('/ws/Earthfile'), 2, 'VERSION 0.8\nnew:\n    BUILD ./svc+t\n');
+  index.openDocument('untitled:Untitled-1', 1, 'VERSION 0.8\n# Draft.\ndraft:\n    FROM alpine\n    BUILD ./svc+t\n');
   fs.files.set(P('/ws/svc/Earthfile'), 'VERSION 0.8\nt:\n    SAVE IMAGE --push x.example.com/t\n');
   const lister = new TargetLister(index);
   assert.deepEqual(

@@ -75,6 +75,28 @@ test('the parser-facing fields keep their values', () => {
   assert.deepEqual(command('FINALLY').clauseOf, ['TRY']);
   assert.equal(command('END').block, 'end');
   assert.equal(command('ADD').unsupported, true);
+  assert.equal(command('LABEL').args, 'pairs');
+  assert.deepEqual(command('LET').keyValue, { options: true, needsValue: true });
+  assert.equal(command('WITH DOCKER').blockKind, 'with');
+  assert.equal(command('VERSION').needsArguments, 'a version number');
+  assert.deepEqual(
+    COMMANDS.filter((c) => c.noArguments).map((c) => c.name),
+    ['ELSE', 'TRY', 'CATCH', 'FINALLY', 'END'],
+  );
+});
+
+test('key/value commands have their grammar, and block openers their node kind', () => {
+  for (const c of COMMANDS) {
+    assert.equal(c.keyValue !== undefined, c.args === 'keyValue', c.name);
+    assert.equal(c.blockKind !== undefined, c.block === 'opener', c.name);
+  }
+});
+
+test('every command, flag and arity spells out the same keys in the same order', () => {
+  const shapes = (objects: readonly object[]) => new Set(objects.map((o) => Object.keys(o).join()));
+  assert.equal(shapes(COMMANDS).size, 1);
+  assert.equal(shapes(COMMANDS.map((c) => c.arity)).size, 1);
+  assert.equal(shapes(COMMANDS.flatMap((c) => c.flags)).size, 1);
 });
 
 test('COPY --from is an error and RUN --with-docker is obsolete', () => {

@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../harness/paths';
-import { LineIndex } from '../../../server/src/parser/lineIndex';
+import { LineIndex } from '../../../server/src/text/lineIndex';
 import type { EarthfileNode, ParseError, Range, Statement } from '../../../server/src/parser/syntax';
 
 export const fixturesDir = (): string => join(REPO_ROOT, 'test', 'fixtures', 'ast');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, printLossless, splitFlags } from '../../../server/src/parser/parse';
-import { LineIndex } from '../../../server/src/parser/lineIndex';
+import { LineIndex } from '../../../server/src/text/lineIndex';
 import { toAstJson } from '../../../server/src/parser/astJson';
 import type { CommandNode, EarthfileNode, IfNode, Range, Statement, TryNode } from '../../../server/src/parser/syntax';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnostics } from '../../../server/src/service';
+import { diagnostics } from './oneDocument';
 
 const codes = (text: string) => diagnostics(text).map((d) => d.code);
 
@@ -30,7 +30,7 @@ test('VERSIONS or a lowercase version is not VERSION', () => {
 
 test('a diagnostic carries its quick fix as an LSP workspace edit for the document', () => {
   const uri = 'file:///w/Earthfile';
-  const [d] = diagnostics('build:\n    RUN true\n', undefined, { uri });
+  const [d] = diagnostics('build:\n    RUN true\n', undefined, uri);
   const origin = { line: 0, character: 0 };
   assert.deepEqual(d.data, {
     fixes: [

@@ -1,6 +1,6 @@
 // The shape of a group of checks. Each group (syntax, version, commands, references, variables) is a
 // module that declares its rules as data and one function that reports findings for a file.
-import type { Range } from '../../parser/syntax';
+import type { Range } from '../../parser';
 import type { FileModel } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { Finding, Flavor, Severity } from './finding';

@@ -1,6 +1,6 @@
 // What a check reports: plain data with document offsets, turned into LSP diagnostics and code
 // actions by features/diagnostics.ts and features/codeActions.ts.
-import type { Range } from '../../parser/syntax';
+import type { Range } from '../../parser';
 import type { Flavor } from '../../../../shared/src/settings';
 
 export type { Flavor };

@@ -1,14 +1,15 @@
 // Every check, run over one file. Groups declare their rules; this module is the one rule table.
-import type { Range } from '../../parser/syntax';
+import type { Range } from '../../parser';
 import type { FileModel } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CheckGroup, RuleSpec } from './check';
 import type { Finding, Flavor, Severity } from './finding';
-import { commandChecks } from './commandChecks';
+import { commandChecks } from './command';
 import { span } from './span';
 import { referenceChecks } from './referenceChecks';
 import { syntaxChecks } from './syntaxChecks';
 import { variableChecks } from './variableChecks';
+import { errorMessage } from '../../../../shared/src/errorMessage';
 import { versionChecks } from './versionChecks';
 
 const GROUPS: readonly CheckGroup[] = [syntaxChecks, versionChecks, commandChecks, referenceChecks, variableChecks];
@@ -45,7 +46,7 @@ export function runChecks(model: FileModel, options: CheckOptions = {}): RatedFi
         code: 'internal',
         severity: 'error',
         range: { start: 0, end: 0 },
-        message: `Internal error in the Earthfile checks (please report it): ${error instanceof Error ? error.message : String(error)}`,
+        message: `Internal error in the Earthfile checks (please report it): ${errorMessage(error)}`,
       });
     }
   }

@@ -2,8 +2,7 @@
 // Earthfile, IMPORT aliases, the wrong kind of name, COPY sources of both kinds, invalid syntax and
 // BUILD/FROM cycles. Remote references are never resolved, so never reported as undefined.
 import { RESERVED_TARGET_NAME } from '../../language/names';
-import { isGroup, type Reference } from '../../parser/references';
-import type { ArgNode, CommandNode, Range } from '../../parser/syntax';
+import { isGroup, type ArgNode, type CommandNode, type Range, type Reference } from '../../parser';
 import type { Import, Recipe, ReferenceSite } from '../model';
 import type { CheckContext, CheckGroup } from './check';
 import { closest } from './closest';

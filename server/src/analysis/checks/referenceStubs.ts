@@ -1,8 +1,8 @@
 // The "Create target X" / "Create function X" fix: an empty recipe at the end of the Earthfile the
 // reference points into, which may be another file of the workspace.
 import * as nodePath from 'node:path';
-import type { NameKind } from '../../parser/references';
-import { LineIndex } from '../../parser/lineIndex';
+import type { NameKind } from '../../parser';
+import { LineIndex } from '../../text/lineIndex';
 import type { FileModel } from '../model';
 import type { Edit, Fix } from './finding';
 import { lineEnding } from './textLayout';

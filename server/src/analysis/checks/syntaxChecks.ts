@@ -1,7 +1,7 @@
 // Syntax: what Earthly's parser rejects (reference §1, §2, §5), and a missing VERSION (PF).
 import { COMMANDS } from '../../language/commands';
-import { skipBlanks } from '../../parser/scan';
-import type { BlockNode, ParseError, ParseErrorCode, Range } from '../../parser/syntax';
+import { skipBlanks } from '../../text/characters';
+import type { BlockNode, ParseError, ParseErrorCode, Range } from '../../parser';
 import type { FileModel } from '../model';
 import { forEachStatement } from '../statements';
 import type { CheckGroup } from './check';

@@ -1,15 +1,15 @@
 // `$VAR` and `${VAR}` in the positions Earthly expands itself (reference §8 "Expanded by Earthly"), and
 // the warning for a name that nothing declares there.
 import { builtinArgsInForce } from '../../language/builtinArgs';
-import { LineIndex } from '../../parser/lineIndex';
-import type { ArgNode, CommandNode, Range } from '../../parser/syntax';
+import { LineIndex } from '../../text/lineIndex';
+import type { ArgNode, CommandNode, Range } from '../../parser';
 import type { FileModel, Recipe, Variable } from '../model';
 import { forEachStatement } from '../statements';
 import { docOffset } from '../wordOffsets';
 import type { CheckContext } from './check';
 import type { Flavor } from './finding';
 import { lineEnding } from './textLayout';
-import { CH_BACKSLASH, CH_DOLLAR, CH_DQUOTE, CH_LBRACE, CH_LPAREN, CH_RBRACE, CH_RPAREN, CH_SQUOTE } from '../../parser/scan';
+import { CH_BACKSLASH, CH_DOLLAR, CH_DQUOTE, CH_LBRACE, CH_LPAREN, CH_RBRACE, CH_RPAREN, CH_SQUOTE } from '../../text/characters';
 
 /**
  * Which words of a command Earthly expands: `all` positional arguments and flag values, only the

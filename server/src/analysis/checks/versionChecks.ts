@@ -13,11 +13,11 @@ import {
   SUPPORTED_VERSIONS,
   unmetRequirements,
 } from '../../language/features';
-import type { ArgNode } from '../../parser/syntax';
+import type { ArgNode } from '../../parser';
 import type { VersionInfo } from '../model';
 import type { CheckContext, CheckGroup } from './check';
 import { closest } from './closest';
-import { removeWord } from './commandEdits';
+import { removeWord } from './command/edits';
 import type { Fix } from './finding';
 
 const FEATURE_NAMES = FEATURES.map((f) => f.name);

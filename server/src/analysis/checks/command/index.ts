@@ -1,17 +1,16 @@
 // Per-command checks (reference §4, §5, §9): one walk over every recipe in document order, each
 // command handed to the flag, feature, argument, block and flow checks. Linear in the file size.
-import type { CommandSpec } from '../../language/commands';
-import type { CommandNode, ParseError, Range, Statement } from '../../parser/syntax';
-import type { CheckContext, CheckGroup } from './check';
-import { ARGUMENT_RULES, checkArguments } from './commandArgs';
-import { BLOCK_RULES, checkRunInWith, checkTry, checkWith } from './commandBlocks';
-import { acceptedVersion } from './commandEdits';
-import { checkFeatures, FEATURE_RULES } from './commandFeatures';
-import { checkFlags, FLAG_RULES } from './commandFlags';
-import { checkFlow, FLOW_RULES } from './commandFlow';
-import { checkRecipes, RECIPE_RULES } from './commandRecipes';
-import type { CommandSite, RecipeState } from './commandSite';
-import { checkedCommand } from './commandSpecs';
+import { commandByName, type CommandSpec } from '../../../language/commands';
+import type { CommandNode, ParseError, Range, Statement } from '../../../parser';
+import type { CheckContext, CheckGroup } from '../check';
+import { ARGUMENT_RULES, checkArguments } from './args';
+import { BLOCK_RULES, checkRunInWith, checkTry, checkWith } from './blocks';
+import { acceptedVersion } from './edits';
+import { checkFeatures, FEATURE_RULES } from './features';
+import { checkFlags, FLAG_RULES } from './flags';
+import { checkFlow, FLOW_RULES } from './flow';
+import { checkRecipes, RECIPE_RULES } from './recipes';
+import type { CommandSite, RecipeState } from './site';
 
 export const commandChecks: CheckGroup = {
   rules: { ...FLAG_RULES, ...FEATURE_RULES, ...ARGUMENT_RULES, ...BLOCK_RULES, ...FLOW_RULES, ...RECIPE_RULES },
@@ -70,7 +69,7 @@ class RecipeWalk implements CommandSite {
   }
 
   private visit(command: CommandNode, first: boolean): void {
-    const spec = checkedCommand(command.keyword.text);
+    const spec = commandByName(command.keyword.text);
     if (!spec || !command.known) return;
     this.command = command;
     this.spec = spec;

@@ -1,13 +1,13 @@
 // Positional arguments of a command (reference §4, INT argument checks): how many, and the shapes
 // some commands require. Key/value commands (ARG, ENV, LET, SET) are shaped by the parser already.
 import { isIP } from 'node:net';
-import { flagOf, type ArgSyntax } from '../../language/commands';
-import { RESERVED_LABEL_PREFIX } from '../../language/names';
-import type { ArgNode, Range } from '../../parser/syntax';
-import type { RuleSpec } from './check';
-import { removeFlag } from './commandFlags';
-import { hasFlag, positional, savesLocally, unquote, type CommandSite } from './commandSite';
-import type { Fix } from './finding';
+import { flagOf, type ArgSyntax } from '../../../language/commands';
+import { RESERVED_LABEL_PREFIX } from '../../../language/names';
+import type { ArgNode, Range } from '../../../parser';
+import type { RuleSpec } from '../check';
+import { removeFlag } from './flags';
+import { hasFlag, positional, savesLocally, unquote, type CommandSite } from './site';
+import type { Fix } from '../finding';
 
 export const ARGUMENT_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-argument-count': { severity: 'error', summary: 'Too few or too many arguments (COPY needs 2, GIT CLONE and HOST exactly 2, USER and WORKDIR 1, ...).' },

@@ -2,12 +2,13 @@
 // named, skipping dependency and VCS folders.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUILD_FILE_NAMES, EARTHFILE_EXTENSIONS } from '../../../shared/src/earthfileNames';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /** Build-file names Earthly reads, plus the extensions editors give single-file Earthfiles. */
 export function isEarthfileName(name: string): boolean {
-  return name === 'Earthfile' || name === 'build.earth' || name.endsWith('.earth') || name.endsWith('.Earthfile');
+  return BUILD_FILE_NAMES.includes(name) || EARTHFILE_EXTENSIONS.some((extension) => name.endsWith(extension));
 }
 
 /** Absolute paths of the Earthfiles under `paths`, sorted; missing paths are returned in `missing`. */

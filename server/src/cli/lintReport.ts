@@ -3,6 +3,8 @@
 import { relative, sep } from 'node:path';
 import type { RuleSpec } from '../analysis/checks/check';
 import type { Severity } from '../analysis/checks/finding';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { LSP_SEVERITY } from '../features/diagnostics';
 
 export interface LintProblem {
   /** Absolute path. */
@@ -18,6 +20,23 @@ export interface LintProblem {
 }
 
 export type LintFormat = 'human' | 'json' | 'sarif';
+
+const SEVERITY_NAME = new Map<DiagnosticSeverity | undefined, Severity>(Object.entries(LSP_SEVERITY).map(([name, lsp]) => [lsp, name as Severity]));
+
+/** A diagnostic of the language service for the file at `file`, as lint reports it. */
+export function lintProblem(file: string, diagnostic: Diagnostic): LintProblem {
+  const { start, end } = diagnostic.range;
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: SEVERITY_NAME.get(diagnostic.severity) ?? 'error',
+    code: String(diagnostic.code),
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+  };
+}
 
 const SARIF_LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lintCommand } from '../../../server/src/lint/lintCommand';
+import { lintCommand } from '../../../server/src/cli/lintCommand';
 
 let root: string;
 

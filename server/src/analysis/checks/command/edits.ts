@@ -1,11 +1,11 @@
 // Text edits shared by the VERSION and command checks: removing a word or a line, and the two ways of
 // switching a feature on (naming it on the VERSION line, or raising the VERSION).
-import { featureByName, isAcceptedVersion, isDefaultAt, parseVersion } from '../../language/features';
-import { lineEnd, newlineEnd } from '../../parser/scan';
-import type { Range } from '../../parser/syntax';
-import type { FileModel } from '../model';
-import type { Edit, Fix } from './finding';
-import { lineStart } from './textLayout';
+import { featureByName, isAcceptedVersion, isDefaultAt, parseVersion } from '../../../language/features';
+import { lineEnd, newlineEnd } from '../../../text/characters';
+import type { Range } from '../../../parser';
+import type { FileModel } from '../../model';
+import type { Edit, Fix } from '../finding';
+import { lineStart } from '../textLayout';
 
 /** Removes `words[index]` with the blanks that separate it from its neighbour. */
 export function removeWord(words: readonly Range[], index: number): Edit {

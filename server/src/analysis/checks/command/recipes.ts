@@ -1,11 +1,11 @@
 // Targets and functions as a whole (reference §1, VAL; INT `handleDoFunction`): unique and
 // non-reserved target names, and the keyword a function must start with. Header name syntax is the
 // parser's concern.
-import { FUNCTION_NAME, RESERVED_TARGET_NAME } from '../../language/names';
-import { lineEnd, newlineEnd } from '../../parser/scan';
-import type { Recipe } from '../model';
-import type { CheckContext, RuleSpec } from './check';
-import { indentationAt, lineEnding } from './textLayout';
+import { FUNCTION_NAME, RESERVED_TARGET_NAME } from '../../../language/names';
+import { lineEnd, newlineEnd } from '../../../text/characters';
+import type { Recipe } from '../../model';
+import type { CheckContext, RuleSpec } from '../check';
+import { indentationAt, lineEnding } from '../textLayout';
 
 export const RECIPE_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-duplicate-target': { severity: 'error', summary: 'Two targets with the same name.' },

@@ -1,8 +1,8 @@
 // What every per-command check receives: the command, its table entry and where it stands in its recipe.
-import type { CommandSpec } from '../../language/commands';
-import type { ArgNode, CommandNode } from '../../parser/syntax';
-import type { Recipe } from '../model';
-import type { CheckContext } from './check';
+import type { CommandSpec } from '../../../language/commands';
+import type { ArgNode, CommandNode } from '../../../parser';
+import type { Recipe } from '../../model';
+import type { CheckContext } from '../check';
 
 /** What the walk over one recipe has seen so far, in document order (the interpreter's state, INT). */
 export interface RecipeState {

@@ -1,13 +1,13 @@
 // Options of a command (reference §4, go-flags rules of FU): unknown flags, values of the wrong kind,
 // obsolete and deprecated flags, flags that need another flag, and flags allowed in one place only.
-import { COMMANDS, flagOf, flagSpelling, type FlagSpec } from '../../language/commands';
-import type { CommandNode, FlagNode } from '../../parser/syntax';
-import type { RuleSpec } from './check';
-import { closest } from './closest';
-import { removeWord } from './commandEdits';
-import { hasFlag, unquote, type CommandSite } from './commandSite';
-import type { Edit, Fix } from './finding';
-import { indentationAt, lineEnding } from './textLayout';
+import { COMMANDS, flagOf, flagSpelling, type FlagSpec } from '../../../language/commands';
+import type { CommandNode, FlagNode } from '../../../parser';
+import type { RuleSpec } from '../check';
+import { closest } from '../closest';
+import { removeWord } from './edits';
+import { hasFlag, unquote, type CommandSite } from './site';
+import type { Edit, Fix } from '../finding';
+import { indentationAt, lineEnding } from '../textLayout';
 
 export const FLAG_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-unknown-flag': { severity: 'error', summary: 'A flag the command does not have (e.g. `COPY --push`).' },

@@ -1,10 +1,13 @@
 // `earthfile lint`: validate Earthfiles without building them, in any CI.
-import type { CliOutput, Subcommand } from '../cli';
+import type { CliOutput, Subcommand } from './subcommand';
 import { RULES } from '../analysis/checks';
 import type { Flavor } from '../analysis/checks/finding';
+import { diskHost } from '../diskHost';
+import { createLanguageService } from '../service';
+import { pathToUri } from '../uri';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { findEarthfiles } from './findEarthfiles';
-import { lintFiles } from './lintFiles';
-import { formatReport, type LintFormat } from './lintReport';
+import { formatReport, lintProblem, type LintFormat, type LintProblem } from './lintReport';
 
 declare const SERVER_VERSION: string;
 
@@ -31,6 +34,12 @@ function optionValue(args: readonly string[], i: number, name: string): { value?
   if (a === name) return { value: args[i + 1], used: 2 };
   if (a.startsWith(`${name}=`)) return { value: a.slice(name.length + 1), used: 1 };
   return undefined;
+}
+
+/** The problems of `files`, checked together so references between them resolve, each file read once. */
+function lintFiles(files: readonly string[], flavor: Flavor): LintProblem[] {
+  const service = createLanguageService(diskHost, { settings: { ...DEFAULT_SETTINGS, flavor } });
+  return files.flatMap((file) => service.diagnostics(pathToUri(file)).map((d) => lintProblem(file, d)));
 }
 
 function listRules(io: CliOutput): number {

@@ -1,10 +1,10 @@
 // What the interpreter allows inside WITH DOCKER and TRY blocks (reference §4.1 TRY, §5; INT
 // `handleWith`, `handleRun`, `handleTry`).
-import { commandByName } from '../../language/commands';
-import type { Statement, TryNode, WithNode } from '../../parser/syntax';
-import type { CheckContext, RuleSpec } from './check';
-import { removeFlag } from './commandFlags';
-import { savesLocally, type CommandSite } from './commandSite';
+import { commandByName } from '../../../language/commands';
+import type { Statement, TryNode, WithNode } from '../../../parser';
+import type { CheckContext, RuleSpec } from '../check';
+import { removeFlag } from './flags';
+import { savesLocally, type CommandSite } from './site';
 
 export const BLOCK_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-with-docker-body': { severity: 'error', summary: 'A WITH DOCKER block that does not hold exactly one RUN.' },

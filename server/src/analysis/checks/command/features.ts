@@ -1,10 +1,10 @@
 // Commands, flags and glob references that need a VERSION feature flag (reference §4, §6, §9).
-import { flagOf, flagSpelling } from '../../language/commands';
-import type { Range } from '../../parser/syntax';
-import type { RuleSpec } from './check';
-import { acceptedVersion, enableFeatureFixes, featureOrigin } from './commandEdits';
-import type { CommandSite } from './commandSite';
-import type { Fix } from './finding';
+import { flagOf, flagSpelling } from '../../../language/commands';
+import type { Range } from '../../../parser';
+import type { RuleSpec } from '../check';
+import { acceptedVersion, enableFeatureFixes, featureOrigin } from './edits';
+import type { CommandSite } from './site';
+import type { Fix } from '../finding';
 
 export const FEATURE_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-feature-required': {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lastAtOrBelow } from '../../../server/src/parser/sortedSearch';
+import { lastAtOrBelow } from '../../../server/src/text/sortedSearch';
 
 test('lastAtOrBelow finds the last key at or below the value, -1 below the first', () => {
   const keys = [0, 4, 4, 9, 20];

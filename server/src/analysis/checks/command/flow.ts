@@ -1,9 +1,9 @@
 // Rules that depend on what came before a command in its recipe (INT interpreter state): LOCALLY,
 // `--push` before `--wait-block`, a build environment for RUN, and where FUNCTION/COMMAND may stand.
-import { LOCALLY_RESTRICTIONS } from '../../language/locally';
-import type { RuleSpec } from './check';
-import { removeLine } from './commandEdits';
-import { hasFlag, savesLocally, type CommandSite } from './commandSite';
+import { LOCALLY_RESTRICTIONS } from '../../../language/locally';
+import type { RuleSpec } from '../check';
+import { removeLine } from './edits';
+import { hasFlag, savesLocally, type CommandSite } from './site';
 
 export const FLOW_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-locally': { severity: 'error', summary: 'A command LOCALLY does not support (CACHE, HOST, SAVE ARTIFACT … AS LOCAL, RUN --network).' },
