@@ -17,6 +17,8 @@ const LABEL = 'deploy with a token';
 const SECRET = 'FLOW_DEPLOY_TOKEN';
 const VALUE = 'flow-token-5f0c9e';
 
+const tasksJsonOf = (workspace: string): string => join(workspace, '.vscode', 'tasks.json');
+
 /** Tasks: Run Task → the tasks.json task labelled LABEL. */
 async function runLabelledTask(page: Page): Promise<void> {
   await openTaskPicker(page);
@@ -26,12 +28,13 @@ async function runLabelledTask(page: Page): Promise<void> {
 
 export const runSecretFlow: Flow = {
   name: 'A task naming a secret asks for it in a password box, passes it only through the environment, and stored, does not ask again',
-  async run({ page, workspace, screenshot }) {
+  prepare(workspace) {
     mkdirSync(join(workspace, DIR), { recursive: true });
     writeFileSync(join(workspace, DIR, 'Earthfile'), ['VERSION 0.8', 'deploy:', '    FROM alpine:3.20', `    RUN --secret ${SECRET} ./deploy.sh`, ''].join('\n'));
-    const tasksJson = join(workspace, '.vscode', 'tasks.json');
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(tasksJson, JSON.stringify({ version: '2.0.0', tasks: [{ type: 'earthly', label: LABEL, target: TARGET, secrets: [SECRET] }] }, null, 2));
+    writeFileSync(tasksJsonOf(workspace), JSON.stringify({ version: '2.0.0', tasks: [{ type: 'earthly', label: LABEL, target: TARGET, secrets: [SECRET] }] }, null, 2));
+  },
+  async run({ page, workspace, screenshot }) {
     try {
       await waitForWorkbench(page);
       await runLabelledTask(page);
@@ -58,7 +61,7 @@ export const runSecretFlow: Flow = {
       await runCommand(page, 'Earthly: Delete Secret…');
       await pick(page, SECRET);
     } finally {
-      rmSync(tasksJson, { force: true });
+      rmSync(tasksJsonOf(workspace), { force: true });
     }
   },
 };

@@ -15,6 +15,11 @@ export interface Flow {
   readonly name: string;
   /** Extensions (folders) to load next to the installed VSIX, e.g. test stand-ins for other extensions. */
   readonly extensionDevelopmentPaths?: readonly string[];
+  /**
+   * Files the workspace holds before the window opens, as a person's project does: a tasks.json written
+   * while the workbench starts races its task service.
+   */
+  prepare?(workspace: string): void;
   run(context: FlowContext): Promise<void>;
 }
 

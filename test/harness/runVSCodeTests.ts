@@ -3,7 +3,7 @@
 //  1. the integration suites (mocha, real `vscode` API) through the extension-development payload;
 //  2. the browser flows (test/e2e) against the packaged VSIX, installed into the same code-server.
 // Prints a closing line "N passed, N failed" and exits non-zero on any failure.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -147,10 +147,15 @@ async function main(): Promise<number> {
     const flowGrep = process.env.EARTHLY_E2E_GREP;
     const flows = flowGrep === undefined ? E2E_FLOWS : E2E_FLOWS.filter((flow) => flow.name.includes(flowGrep));
     log(`Browser flows (packaged VSIX)${flowGrep === undefined ? '' : `, only those matching "${flowGrep}": ${flows.length} of ${E2E_FLOWS.length}`}:`);
+    const consoleLog = join(RESULTS_DIR, 'workbench-console.log');
     for (const flow of flows) {
       const page = await browser.newPage();
       try {
         const devPaths = flow.extensionDevelopmentPaths ?? [];
+        flow.prepare?.(workspace);
+        // What the workbench reports as errors, next to the screenshots, for a failure's story.
+        page.on('console', (message) => message.type() === 'error' && appendFileSync(consoleLog, `[${flow.name}] ${message.text()}\n`));
+        page.on('pageerror', (error) => appendFileSync(consoleLog, `[${flow.name}] ${error.stack ?? error.message}\n`));
         await page.goto(server.workbenchUrl(devPaths.length > 0 ? devPaths.map((path) => ['extensionDevelopmentPath', server.remoteUri(path)] as const) : undefined));
         await flow.run({ page, workspace, acr: acr.acr, screenshot: (name) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) }).then(() => undefined) });
         outcomes.push({ name: flow.name, passed: true });
