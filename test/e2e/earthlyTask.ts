@@ -10,6 +10,8 @@ import { answer, pick } from './acrLogin';
 import { runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
+const TASK_PICKER_TIMEOUT = 15_000;
+const TASK_PICKER_ATTEMPTS = 3;
 const DIR = 'runner-flow';
 
 /** The first row of the open quick pick that shows `text`. */
@@ -23,8 +25,21 @@ export function row(page: Page, text: string) {
  */
 export async function openTaskPicker(page: Page): Promise<void> {
   await waitForExtension(page);
-  await runCommand(page, 'Tasks: Run Task');
-  await page.locator('.quick-input-widget input[placeholder="Select the task to run"]').waitFor({ timeout: STEP_TIMEOUT });
+  const picker = page.locator('.quick-input-widget input[placeholder="Select the task to run"]');
+  // KNOWN FLAKE, cause not found: in about one window in four without load, VS Code 1.100 does not open
+  // the picker for "Tasks: Run Task" at all (no error in its logs or console; our provider answers in
+  // milliseconds). Like a person, the flow asks again, at most twice, and says so in the test output.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Tasks: Run Task');
+    try {
+      await picker.waitFor({ timeout: TASK_PICKER_TIMEOUT });
+      return;
+    } catch (error) {
+      if (attempt === TASK_PICKER_ATTEMPTS) throw error;
+      console.log(`[vscode-tests]     the task picker did not open in ${TASK_PICKER_TIMEOUT / 1000} s; asking again (KNOWN FLAKE)`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The stand-in's runs of `target` in `workspace`, once there are `count` of them (a run starts asynchronously). */
