@@ -33,7 +33,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /**
  * Waits until the extension has activated: its ACR status bar item shows (the tests configure a
- * registry). "Tasks: Run Task" run before its task provider is registered never opens its picker.
+ * registry).
  */
 export async function waitForExtension(page: Page): Promise<void> {
   await page.locator('.statusbar-item', { hasText: /\bACR\b/ }).first().waitFor({ timeout: 60_000 });
