@@ -56,6 +56,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: [' ', '=', '('], retriggerCharacters: [' '] },
     },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
   };
@@ -83,6 +85,9 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 // The fixes are recomputed for the document as it is now, rather than read back from the diagnostics
 // the editor sends: editors may re-create those objects and drop their `data`.
 connection.onCodeAction(({ textDocument, range }) => (documents.get(textDocument.uri) ? service.codeActions(textDocument.uri, range) : []));
+
+connection.onHover(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.hover(textDocument.uri, position) : null));
+connection.onSignatureHelp(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.signatureHelp(textDocument.uri, position) : null));
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 

@@ -1,14 +1,18 @@
 // The language service: the only way into the Earthfile language features, for the LSP server, the
 // CLI and the tests alike. It owns the workspace index, the settings and the conversion of offsets to
 // LSP positions; it takes plain data and returns LSP-typed values, and knows nothing of the transport.
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import { MarkupKind, type CodeAction, type Diagnostic, type Hover, type Position, type Range, type SignatureHelp } from 'vscode-languageserver-types';
 import type { EarthfileTargets, TargetsResult } from '../../shared/src/protocol';
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
 import { analyzeText } from './analysis/analyze';
+import type { FileModel } from './analysis/model';
 import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
 import { quickFixes } from './features/codeActions';
 import { diagnose } from './features/diagnostics';
+import { hoverAt } from './features/hover';
+import { signatureHelpAt } from './features/signatureHelp';
 import { requestedUris, TargetLister } from './features/targets';
+import { LineIndex } from './text/lineIndex';
 import { uriToPath } from './uri';
 
 /** How the service reads the workspace: files (on disk, or in memory for tests) and the home directory. */
@@ -49,11 +53,31 @@ export interface LanguageService {
    * when `token` asks to stop.
    */
   targets(uris: unknown, token?: Cancellation): Promise<TargetsResult | undefined>;
+  /** What the word at `position` of the open document `uri` is; null when it is not open or the word is nothing known. */
+  hover(uri: string, position: Position): Hover | null;
+  /** The ARGs of the target or function whose overrides are typed at `position`; null elsewhere or when `uri` is not open. */
+  signatureHelp(uri: string, position: Position): SignatureHelp | null;
+}
+
+/** Each text's line table, built once per model (a model is one version of one file). */
+const lineTables = new WeakMap<FileModel, LineIndex>();
+
+function linesOf(model: FileModel): LineIndex {
+  let lines = lineTables.get(model);
+  if (!lines) lineTables.set(model, (lines = new LineIndex(model.tree.text)));
+  return lines;
 }
 
 export function createLanguageService(host: LanguageHost, options: LanguageServiceOptions = {}): LanguageService {
   const index = new WorkspaceIndex(host, analyzeText, { homeDir: host.homeDir });
   let settings = options.settings ?? DEFAULT_SETTINGS;
+  const lineOf = (model: FileModel, offset: number) => linesOf(model).positionAt(offset).line;
+
+  /** The open document's model and the offset of `position` in it. */
+  function openAt(uri: string, position: Position): { model: FileModel; offset: number } | undefined {
+    const model = index.documentModel(uri);
+    return model && { model, offset: linesOf(model).offsetAt(position) };
+  }
 
   const service: LanguageService = {
     openDocument(uri, version, text) {
@@ -98,6 +122,35 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
         await new Promise(setImmediate);
       }
       return { files };
+    },
+
+    hover(uri, position) {
+      const at = openAt(uri, position);
+      const answer = at && hoverAt(at.model, at.offset, { path: uriToPath(uri), workspace: index, lineOf, flavor: settings.flavor });
+      if (!at || !answer) return null;
+      const lines = linesOf(at.model);
+      return {
+        contents: { kind: MarkupKind.Markdown, value: answer.markdown },
+        range: { start: lines.positionAt(answer.range.start), end: lines.positionAt(answer.range.end) },
+      };
+    },
+
+    signatureHelp(uri, position) {
+      const at = openAt(uri, position);
+      const answer = at && signatureHelpAt(at.model, at.offset, { path: uriToPath(uri), workspace: index, lineOf });
+      if (!answer) return null;
+      const { label, documentation, parameters, activeParameter } = answer;
+      return {
+        signatures: [
+          {
+            label,
+            documentation: { kind: MarkupKind.Markdown, value: documentation },
+            parameters: parameters.map((p) => ({ label: [p.label[0], p.label[1]], documentation: { kind: MarkupKind.Markdown, value: p.documentation } })),
+          },
+        ],
+        activeSignature: 0,
+        ...(activeParameter !== undefined && { activeParameter }),
+      };
     },
   };
   return service;
