@@ -120,23 +120,56 @@ function firstByName(recipes: readonly Recipe[]): Map<string, Recipe> {
   return map;
 }
 
+/** A statement list being walked; for a clause, its opening line is visited (in the enclosing scope) first. */
+interface Frame {
+  readonly statements: readonly Statement[];
+  next: number;
+  readonly scope: Scope;
+  readonly conditional: boolean;
+  opening?: { readonly command: CommandNode; readonly outer: Scope; readonly outerConditional: boolean; readonly loopBlock?: Range };
+}
+
+/** Visits the statements in source order: iterative, so 10,000 nested blocks cannot overflow the stack. */
 function walk(w: Walker, statements: readonly Statement[], recipe: Recipe, scope: Scope): void {
-  for (const st of statements) {
-    if (st.kind === 'command') {
-      visitCommand(w, st, recipe, scope);
+  const initial = w.conditional;
+  const stack: Frame[] = [{ statements, next: 0, scope, conditional: initial }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const opening = frame.opening;
+    if (opening) {
+      frame.opening = undefined;
+      w.conditional = opening.outerConditional;
+      visitCommand(w, opening.command, recipe, opening.outer);
+      if (opening.loopBlock) declareLoopVariable(w, opening.command, frame.scope, opening.loopBlock);
+    }
+    if (frame.next >= frame.statements.length) {
+      stack.pop();
       continue;
     }
-    for (let i = 0; i < st.clauses.length; i++) {
+    const st = frame.statements[frame.next++];
+    w.conditional = frame.conditional;
+    if (st.kind === 'command') {
+      visitCommand(w, st, recipe, frame.scope);
+      continue;
+    }
+    // Clauses are pushed in reverse so they are visited in source order.
+    for (let i = st.clauses.length - 1; i >= 0; i--) {
       const clause = st.clauses[i];
-      visitCommand(w, clause.command, recipe, scope);
-      const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: scope };
-      if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
-      const outer = w.conditional;
-      w.conditional = outer || st.kind !== 'wait';
-      walk(w, clause.body, recipe, inner);
-      w.conditional = outer;
+      stack.push({
+        statements: clause.body,
+        next: 0,
+        scope: { kind: 'block', recipe, range: clause.range, block: st, parent: frame.scope },
+        conditional: frame.conditional || st.kind !== 'wait',
+        opening: {
+          command: clause.command,
+          outer: frame.scope,
+          outerConditional: frame.conditional,
+          loopBlock: st.kind === 'for' && i === 0 ? st.range : undefined,
+        },
+      });
     }
   }
+  w.conditional = initial;
 }
 
 type CommandHandler = (w: Walker, command: CommandNode, recipe: Recipe, scope: Scope) => void;

@@ -62,7 +62,7 @@ export function hoverAt(model: FileModel, offset: number, context: HoverContext)
 type PartHover = (model: FileModel, command: CommandNode, offset: number, context: HoverContext) => Answer;
 
 /** What a word of a command line can be, most specific first. */
-const COMMAND_PARTS: readonly PartHover[] = [referenceHover, overrideHover, variableUseHover, declarationHover, importHover, keywordHover, versionHover, flagHover];
+const COMMAND_PARTS: readonly PartHover[] = [variableUseHover, referenceHover, overrideHover, declarationHover, importHover, keywordHover, versionHover, flagHover];
 
 function sitesOf(model: FileModel, command: CommandNode): ReferenceSite[] {
   return model.references.filter((s) => s.command === command);

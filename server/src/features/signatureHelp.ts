@@ -68,9 +68,12 @@ function callSiteAt(model: FileModel, command: CommandNode, offset: number): Ref
 
 /** The key of the override being typed at `offset` (`--TA|` gives `TA`), or undefined on a blank word. */
 function typedKey(model: FileModel, site: ReferenceSite, offset: number): string | undefined {
-  const override = site.overrides.find((o) => within(o.keyRange, offset) || within(o.valueRange, offset));
-  if (override) return override.key;
   const text = model.tree.text;
+  // `--KEY value` is written as two words: after a bare `--KEY `, its value is being typed.
+  const override = site.overrides.find(
+    (o) => within(o.keyRange, offset) || within(o.valueRange, offset) || (o.value === undefined && o.keyRange.end <= offset && /^[ \t]*$/.test(text.slice(o.keyRange.end, offset))),
+  );
+  if (override) return override.key;
   let start = offset;
   while (start > 0 && !isBlank(text.charCodeAt(start - 1)) && !isNewline(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== CH_LPAREN) start--;
   if (start === offset || text.charCodeAt(start) !== CH_DASH) return undefined;
