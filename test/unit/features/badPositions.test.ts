@@ -2,26 +2,7 @@
 // Earthfiles shaped like real CI ones still get answers where there is something to describe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLanguageService } from '../../../server/src/service';
-import { LineIndex } from '../../../server/src/text/lineIndex';
-import { EOLS, hover, signature } from './cursor';
-
-/** Asks hover and signature help at every offset of `text` (or every `step`-th), and a few positions past the end. */
-export function askEverywhere(text: string, step = 1): void {
-  const service = createLanguageService({ readFile: () => undefined, exists: () => false });
-  const uri = 'file:///ws/Earthfile';
-  service.openDocument(uri, 1, text);
-  const lines = new LineIndex(text);
-  for (let offset = 0; offset <= text.length; offset += step) {
-    const position = lines.positionAt(offset);
-    service.hover(uri, position);
-    service.signatureHelp(uri, position);
-  }
-  for (const position of [{ line: lines.lineCount + 5, character: 0 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }]) {
-    service.hover(uri, position);
-    service.signatureHelp(uri, position);
-  }
-}
+import { askEverywhere, EOLS, hover, signature } from './cursor';
 
 const CI = `VERSION 0.8
 IMPORT ./lib AS lib

@@ -69,3 +69,20 @@ export function signature(fixture: Fixture): { label: string; parameters: string
     parameterDocs: (signature.parameters ?? []).map((p) => (p.documentation as MarkupContent).value),
   };
 }
+
+/** Asks hover and signature help at every offset of `text` (or every `step`-th), and a few positions past the end. */
+export function askEverywhere(text: string, step = 1): void {
+  const service = createLanguageService({ readFile: () => undefined, exists: () => false });
+  const uri = 'file:///ws/Earthfile';
+  service.openDocument(uri, 1, text);
+  const lines = new LineIndex(text);
+  for (let offset = 0; offset <= text.length; offset += step) {
+    const position = lines.positionAt(offset);
+    service.hover(uri, position);
+    service.signatureHelp(uri, position);
+  }
+  for (const position of [{ line: lines.lineCount + 5, character: 0 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }]) {
+    service.hover(uri, position);
+    service.signatureHelp(uri, position);
+  }
+}

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { INTERNAL_ERROR, parse, printLossless } from '../../../server/src/parser/parse';
 import { toAstJson } from '../../../server/src/parser/astJson';
 import { allRanges, fixturesDir } from './helpers';
+import { askEverywhere } from '../features/cursor';
 
 function invariants(text: string): void {
   const { tree, errors } = parse(text);
@@ -75,5 +76,17 @@ test('mutated goldens', () => {
       invariants(text);
     }),
     { numRuns: 400 },
+  );
+});
+
+test('hover and signature help at every position of random and mutated Earthfiles', () => {
+  fc.assert(fc.property(earthfileish, (text) => askEverywhere(text)), { numRuns: 150 });
+  fc.assert(
+    fc.property(fc.nat({ max: goldens.length - 1 }), fc.nat(), piece, (file, at, insert) => {
+      const text = goldens[file];
+      const cut = at % (text.length + 1);
+      askEverywhere(text.slice(0, cut) + insert + text.slice(cut), Math.max(1, text.length >> 8));
+    }),
+    { numRuns: 100 },
   );
 });
