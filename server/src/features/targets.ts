@@ -67,6 +67,12 @@ export class TargetLister {
   }
 }
 
+/** The ARGs a caller of `recipe` can set (its own and the globals it sees), `--required` first. */
+export function recipeArgs(model: FileModel, recipe: Recipe): ArgSummary[] {
+  const argsByRecipe = targetArgs(model);
+  return argSummaries(argsByRecipe.get(model.base) ?? [], argsByRecipe.get(recipe) ?? []);
+}
+
 /**
  * The ARGs a caller can set, by the recipe that declares them: the global ones under the base recipe.
  * Builtin ARGs are left out, since Earthly sets them.
