@@ -23,6 +23,12 @@ const CONTINUATIONS: Readonly<Record<string, readonly string[]>> = {
   FINALLY: ['END'],
 };
 
+/**
+ * Commands a restricted body admits beyond its rule, because what they expand to may satisfy it: a DO
+ * whose function holds the one RUN of a WITH DOCKER (the block check lets a lone DO pass too).
+ */
+const BODY_ALSO: Readonly<Record<string, readonly string[]>> = { 'WITH DOCKER': ['DO'] };
+
 /** Commands a LOCALLY recipe refuses outright. */
 const REFUSED_LOCALLY = new Set(LOCALLY_RESTRICTIONS.filter((r) => !r.flag && !r.asLocalOnly).map((r) => r.command));
 
@@ -67,9 +73,13 @@ function commandsAt(env: CompletionEnv, place: RecipePlace): CommandSpec[] {
   const inner = place.clauses[place.clauses.length - 1];
   const continuations = inner ? CONTINUATIONS[inner.keyword] ?? [] : [];
   const body = inner && commandByName(inner.keyword)?.body;
-  const candidates = body ? body.allowed.map((name) => commandByName(name)).filter((c): c is CommandSpec => c !== undefined) : ORDINARY;
+  const candidates = body ? specsNamed([...body.allowed, ...(BODY_ALSO[inner.keyword] ?? [])]) : ORDINARY;
   const allowed = candidates.filter((spec) => placed(env, place, spec) && !(place.afterLocally && REFUSED_LOCALLY.has(spec.name)));
-  return [...allowed, ...continuations.map((name) => commandByName(name)).filter((c): c is CommandSpec => c !== undefined)];
+  return [...allowed, ...specsNamed(continuations)];
+}
+
+function specsNamed(names: readonly string[]): CommandSpec[] {
+  return names.map((name) => commandByName(name)).filter((c): c is CommandSpec => c !== undefined);
 }
 
 /** Whether the command's placement rule allows it at `place`. */

@@ -44,6 +44,12 @@ export type CursorContext =
 /** The most physical lines a continuation is followed back over (a bound for absurd input). */
 const MAX_JOINED_LINES = 500;
 
+/**
+ * The longest command line read before the cursor. Real lines are far shorter; on a line of megabytes
+ * there is nothing sensible to offer, and splitting it into words would cost a noticeable pause.
+ */
+const MAX_LINE_LENGTH = 65_536;
+
 /** First words of the multi-word keywords (`SAVE`, `FROM`, `GIT`, `WITH`, `ELSE`). */
 const MULTI_WORD_FIRST = new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.slice(0, c.name.indexOf(' '))));
 
@@ -71,6 +77,7 @@ export function lineAtCursor(text: string, offset: number): LineAtCursor | undef
   const own = skipBlanks(text, physicalLineStart(text, at));
   if (own < at && text.charCodeAt(own) === CH_HASH) return undefined;
   const start = logicalLineStart(text, at);
+  if (at - start > MAX_LINE_LENGTH) return undefined;
   const lineStart = skipBlanks(text, start);
   const words: TypedWord[] = [];
   let p = lineStart;
@@ -126,6 +133,14 @@ function wordEnd(text: string, p: number, limit: number): number {
   return Math.min(p, limit);
 }
 
+/** The line `[first, last]` ends with a `\` that continues it: not a comment, and not an escaped `\\`. */
+function endsWithContinuation(text: string, first: number, last: number): boolean {
+  if (text.charCodeAt(first) === CH_HASH || text.charCodeAt(last) !== CH_BACKSLASH) return false;
+  let slashes = 0;
+  while (last - slashes >= first && text.charCodeAt(last - slashes) === CH_BACKSLASH) slashes++;
+  return slashes % 2 === 1;
+}
+
 function physicalLineStart(text: string, p: number): number {
   while (p > 0 && !isNewline(text.charCodeAt(p - 1))) p--;
   return p;
@@ -144,7 +159,7 @@ function logicalLineStart(text: string, p: number): number {
     const first = skipBlanks(text, prevStart);
     let last = prevEnd - 1;
     while (last >= first && isBlank(text.charCodeAt(last))) last--;
-    if (last >= first && text.charCodeAt(last) === CH_BACKSLASH && isContinuation(text, last) && text.charCodeAt(first) !== CH_HASH) {
+    if (last >= first && endsWithContinuation(text, first, last)) {
       start = prevStart;
     } else if (!(first >= prevEnd || text.charCodeAt(first) === CH_HASH)) {
       break;

@@ -53,7 +53,7 @@ test('the base recipe offers VERSION first, PROJECT and global ARGs; a function 
 test('inside blocks: only what the body allows, and the clauses that continue or close it', async () => {
   await bothEols(async (eol) => {
     const withDocker = await labelsAt('VERSION 0.8\nt:\n    FROM earthly/dind\n    WITH DOCKER\n        $0\n    END\n', eol);
-    assert.deepEqual(withDocker.sort(), ['END', 'RUN']);
+    assert.deepEqual(withDocker.sort(), ['DO', 'END', 'RUN']);
     const ifBody = await labelsAt('VERSION 0.8\nt:\n    FROM alpine\n    IF true\n        RUN x\n    E$0\n', eol);
     has(ifBody, 'ELSE', 'ELSE IF', 'END', 'RUN');
     const elseBody = await labelsAt('VERSION 0.8\nt:\n    FROM alpine\n    IF true\n    ELSE\n        $0\n', eol);
