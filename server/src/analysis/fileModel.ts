@@ -4,6 +4,7 @@
 import { featuresInForce } from '../language/features';
 import {
   hasUnescapedPlus,
+  type BlockNode,
   isGroup,
   parseImport,
   parseLoadAt,
@@ -120,54 +121,39 @@ function firstByName(recipes: readonly Recipe[]): Map<string, Recipe> {
   return map;
 }
 
-/** A statement list being walked; for a clause, its opening line is visited (in the enclosing scope) first. */
-interface Frame {
-  readonly statements: readonly Statement[];
-  next: number;
-  readonly scope: Scope;
-  readonly conditional: boolean;
-  opening?: { readonly command: CommandNode; readonly outer: Scope; readonly outerConditional: boolean; readonly loopBlock?: Range };
-}
+/** A statement list being walked, or a block whose clauses are being walked, with the scope around it. */
+type WalkFrame =
+  | { readonly kind: 'list'; readonly statements: readonly Statement[]; next: number; readonly scope: Scope; readonly conditional: boolean }
+  | { readonly kind: 'block'; readonly block: BlockNode; next: number; readonly scope: Scope; readonly conditional: boolean };
 
-/** Visits the statements in source order: iterative, so 10,000 nested blocks cannot overflow the stack. */
+/** Visits the statements in source order: each clause's command, then its body. Iterative, so deep nesting cannot overflow the stack. */
 function walk(w: Walker, statements: readonly Statement[], recipe: Recipe, scope: Scope): void {
   const initial = w.conditional;
-  const stack: Frame[] = [{ statements, next: 0, scope, conditional: initial }];
+  const stack: WalkFrame[] = [{ kind: 'list', statements, next: 0, scope, conditional: initial }];
   while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    const opening = frame.opening;
-    if (opening) {
-      frame.opening = undefined;
-      w.conditional = opening.outerConditional;
-      visitCommand(w, opening.command, recipe, opening.outer);
-      if (opening.loopBlock) declareLoopVariable(w, opening.command, frame.scope, opening.loopBlock);
+    const top = stack[stack.length - 1];
+    w.conditional = top.conditional;
+    if (top.kind === 'list') {
+      if (top.next >= top.statements.length) {
+        stack.pop();
+        continue;
+      }
+      const st = top.statements[top.next++];
+      if (st.kind === 'command') visitCommand(w, st, recipe, top.scope);
+      else stack.push({ kind: 'block', block: st, next: 0, scope: top.scope, conditional: top.conditional });
+      continue;
     }
-    if (frame.next >= frame.statements.length) {
+    const st = top.block;
+    if (top.next >= st.clauses.length) {
       stack.pop();
       continue;
     }
-    const st = frame.statements[frame.next++];
-    w.conditional = frame.conditional;
-    if (st.kind === 'command') {
-      visitCommand(w, st, recipe, frame.scope);
-      continue;
-    }
-    // Clauses are pushed in reverse so they are visited in source order.
-    for (let i = st.clauses.length - 1; i >= 0; i--) {
-      const clause = st.clauses[i];
-      stack.push({
-        statements: clause.body,
-        next: 0,
-        scope: { kind: 'block', recipe, range: clause.range, block: st, parent: frame.scope },
-        conditional: frame.conditional || st.kind !== 'wait',
-        opening: {
-          command: clause.command,
-          outer: frame.scope,
-          outerConditional: frame.conditional,
-          loopBlock: st.kind === 'for' && i === 0 ? st.range : undefined,
-        },
-      });
-    }
+    const i = top.next++;
+    const clause = st.clauses[i];
+    visitCommand(w, clause.command, recipe, top.scope);
+    const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: top.scope };
+    if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
+    stack.push({ kind: 'list', statements: clause.body, next: 0, scope: inner, conditional: top.conditional || st.kind !== 'wait' });
   }
   w.conditional = initial;
 }

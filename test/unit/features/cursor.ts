@@ -2,16 +2,17 @@
 // workspace: the rust-analyzer style of feature tests.
 import * as path from 'node:path';
 import type { Hover, MarkupContent, SignatureHelp } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../../server/src/service';
+import { createLanguageService, type LanguageHost } from '../../../server/src/service';
 import { LineIndex } from '../../../server/src/text/lineIndex';
 import { pathToUri } from '../../../server/src/uri';
-import { DEFAULT_SETTINGS, type Flavor } from '../../../shared/src/settings';
+import { DEFAULT_SETTINGS, type EarthlySettings, type Flavor } from '../../../shared/src/settings';
 import { memoryFs } from '../analysis/memoryFs';
 
 export const CURSOR = '$0';
 
-/** The document every fixture is opened as. */
-export const ROOT = path.resolve('/ws/Earthfile');
+/** The workspace folder, and the document every fixture is opened as. */
+const WORKSPACE = path.resolve('/ws');
+export const ROOT = path.join(WORKSPACE, 'Earthfile');
 
 export const EOLS = [
   { label: 'LF', eol: '\n' },
@@ -21,21 +22,26 @@ export const EOLS = [
 export interface Fixture {
   /** The open document, with one `$0` where the cursor is. */
   readonly text: string;
-  /** Other Earthfiles of the workspace, by path. */
+  /** Other files of the workspace, by path (relative ones under the workspace folder). */
   readonly files?: Record<string, string>;
   readonly eol?: string;
   readonly flavor?: Flavor;
+  readonly settings?: Partial<EarthlySettings>;
+  /** Replaces parts of the in-memory host (a directory lister, an image source). */
+  readonly host?: Partial<LanguageHost>;
 }
 
-function opened(fixture: Fixture) {
+/** The fixture opened in a language service: the document (also on the in-memory disk) and the cursor. */
+export function openFixture(fixture: Fixture) {
   const eol = fixture.eol ?? '\n';
-  const crlf = (t: string) => t.replace(/\n/g, eol);
-  const marked = crlf(fixture.text);
+  const withEol = (t: string) => t.replace(/\r?\n/g, eol);
+  const marked = withEol(fixture.text);
   const at = marked.indexOf(CURSOR);
   if (at < 0) throw new Error(`no ${CURSOR} in fixture`);
   const text = marked.slice(0, at) + marked.slice(at + CURSOR.length);
-  const files = Object.fromEntries(Object.entries(fixture.files ?? {}).map(([p, t]) => [p, crlf(t)]));
-  const service = createLanguageService(memoryFs(files), { settings: { ...DEFAULT_SETTINGS, flavor: fixture.flavor ?? 'earthly' } });
+  const files = Object.fromEntries(Object.entries(fixture.files ?? {}).map(([p, t]) => [path.resolve(WORKSPACE, p), withEol(t)]));
+  const settings = { ...DEFAULT_SETTINGS, ...(fixture.flavor && { flavor: fixture.flavor }), ...fixture.settings };
+  const service = createLanguageService({ ...memoryFs({ [ROOT]: text, ...files }), ...fixture.host }, { settings });
   const uri = pathToUri(ROOT);
   service.openDocument(uri, 1, text);
   const lines = new LineIndex(text);
@@ -44,7 +50,7 @@ function opened(fixture: Fixture) {
 
 /** The hover at the cursor: its markdown and the text of its range, or undefined. */
 export function hover(fixture: Fixture): { markdown: string; word: string } | undefined {
-  const { service, uri, position, text, lines } = opened(fixture);
+  const { service, uri, position, text, lines } = openFixture(fixture);
   const answer: Hover | null = service.hover(uri, position);
   if (!answer) return undefined;
   const range = answer.range!;
@@ -53,7 +59,7 @@ export function hover(fixture: Fixture): { markdown: string; word: string } | un
 
 /** The signature help at the cursor, or undefined. */
 export function signature(fixture: Fixture): { label: string; parameters: string[]; active?: string; documentation: string; parameterDocs: string[] } | undefined {
-  const { service, uri, position } = opened(fixture);
+  const { service, uri, position } = openFixture(fixture);
   const answer: SignatureHelp | null = service.signatureHelp(uri, position);
   if (!answer) return undefined;
   const [signature] = answer.signatures;
