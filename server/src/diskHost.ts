@@ -1,5 +1,5 @@
 // The language service's host on the real file system, for the server and the CLI.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { LanguageHost } from './service';
 
 export const diskHost: LanguageHost = {
@@ -11,5 +11,12 @@ export const diskHost: LanguageHost = {
     }
   },
   exists: (path) => existsSync(path),
+  listDirectory(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
   homeDir: process.env.HOME,
 };

@@ -14,7 +14,16 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsParams, type TargetsResult } from '../../shared/src/protocol';
+import {
+  IMAGE_COMPLETIONS_REQUEST,
+  SERVER_INFO_REQUEST,
+  TARGETS_REQUEST,
+  type ImageCompletionParams,
+  type ImageCompletionResult,
+  type ServerInfo,
+  type TargetsParams,
+  type TargetsResult,
+} from '../../shared/src/protocol';
 import { parseSettings } from '../../shared/src/settings';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { diskHost } from './diskHost';
@@ -25,7 +34,13 @@ declare const SERVER_VERSION: string;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createLanguageService(diskHost);
+// Set at initialize from the client's capabilities and initialization options.
+let snippetSupport = false;
+let answersImages = false;
+const service = createLanguageService({
+  ...diskHost,
+  images: (query) => (answersImages ? connection.sendRequest<ImageCompletionResult>(IMAGE_COMPLETIONS_REQUEST, query satisfies ImageCompletionParams) : Promise.resolve(undefined)),
+});
 const publisher = new DiagnosticsPublisher(
   (uri) => {
     const document = documents.get(uri);
@@ -52,10 +67,15 @@ async function loadSettings(): Promise<void> {
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  answersImages = (params.initializationOptions as { imageCompletions?: unknown } | undefined)?.imageCompletions === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: [' ', '=', '('], retriggerCharacters: [' '] },
+      completionProvider: { triggerCharacters: ['+', '-', '$', '{', '/', '=', ' '], resolveProvider: true },
     },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
   };
@@ -83,6 +103,15 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 // The fixes are recomputed for the document as it is now, rather than read back from the diagnostics
 // the editor sends: editors may re-create those objects and drop their `data`.
 connection.onCodeAction(({ textDocument, range }) => (documents.get(textDocument.uri) ? service.codeActions(textDocument.uri, range) : []));
+
+connection.onHover(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.hover(textDocument.uri, position) : null));
+connection.onSignatureHelp(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.signatureHelp(textDocument.uri, position) : null));
+connection.onCompletion(({ textDocument, position, context }) =>
+  documents.get(textDocument.uri)
+    ? service.completion(textDocument.uri, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter })
+    : { isIncomplete: false, items: [] },
+);
+connection.onCompletionResolve((item) => service.resolveCompletion(item));
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 

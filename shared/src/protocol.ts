@@ -70,3 +70,23 @@ export interface ArgSummary {
   readonly defaultValue?: string;
   readonly global: boolean;
 }
+
+/**
+ * Custom request from the server to the client: image names or tags for a word typed after `FROM`,
+ * `SAVE IMAGE` or `WITH DOCKER --pull`/`--load`. Sent only to a client that says it answers, with
+ * `initializationOptions.imageCompletions === true`.
+ */
+export const IMAGE_COMPLETIONS_REQUEST = 'earthly/imageCompletions';
+
+export interface ImageCompletionParams {
+  readonly uri: string;
+  /** The text typed so far, e.g. `myreg.azurecr.io/te` or `alpine:3.`. */
+  readonly prefix: string;
+  /** `tag` once the prefix has a `:` after its last `/`. */
+  readonly kind: 'image' | 'tag';
+}
+
+export interface ImageCompletionResult {
+  /** Whole image names (`kind: image`) or tags (`kind: tag`, without the name). */
+  readonly items: readonly { readonly label: string; readonly detail?: string }[];
+}

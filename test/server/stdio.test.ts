@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { MarkupContent } from 'vscode-languageserver-types';
 import { REPO_ROOT } from '../harness/paths';
 import { SERVER_INFO_REQUEST, TARGETS_REQUEST, type ServerInfo, type TargetsParams, type TargetsResult } from '../../shared/src/protocol';
 import {
@@ -17,6 +18,8 @@ import {
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
   CodeActionRequest,
+  HoverRequest,
+  SignatureHelpRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
@@ -173,5 +176,39 @@ test('an exception or a rejection that nothing handles is logged to the client, 
   } finally {
     connection.dispose();
     child.kill();
+  }
+});
+
+test('hover and signature help over JSON-RPC, across Earthfiles; none for a document that is not open', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'earthly-hover-'));
+  mkdirSync(join(dir, 'lib'));
+  writeFileSync(join(dir, 'lib', 'Earthfile'), 'VERSION 0.8\n# Lints the code.\nlint:\n    ARG --required STRICT\n    ARG FIX=false\n');
+  const uri = pathToFileURL(join(dir, 'Earthfile')).href;
+  const { child, connection } = startServer();
+  connection.listen();
+  try {
+    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(init.capabilities.hoverProvider, true);
+    assert.deepEqual(init.capabilities.signatureHelpProvider?.triggerCharacters, [' ', '=', '(']);
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'earthfile', version: 1, text: 'VERSION 0.8\nall:\n    BUILD ./lib+lint --FIX=true \n' },
+    });
+    const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 14 } });
+    assert.deepEqual(hover?.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 20 } });
+    assert.match((hover?.contents as MarkupContent).value, /lint:\n {4}ARG --required STRICT\n {4}ARG FIX=false[\s\S]*Target `lint` in `\.\/lib\/Earthfile`, line 3\.\n\nLints the code\./);
+    const help = await connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: { line: 2, character: 32 } });
+    assert.equal(help?.signatures[0].label, './lib+lint --STRICT=<required> --FIX=false');
+    assert.deepEqual(help?.signatures[0].parameters?.map((p) => p.label), [[11, 30], [31, 42]]);
+    assert.equal(help?.activeParameter, 0);
+    const closed = { textDocument: { uri: pathToFileURL(join(dir, 'lib', 'Earthfile')).href }, position: { line: 2, character: 1 } };
+    assert.equal(await connection.sendRequest(HoverRequest.type, closed), null);
+    assert.equal(await connection.sendRequest(SignatureHelpRequest.type, closed), null);
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+  } finally {
+    connection.dispose();
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,7 @@
 import { featuresInForce } from '../language/features';
 import {
   hasUnescapedPlus,
+  type BlockNode,
   isGroup,
   parseImport,
   parseLoadAt,
@@ -120,23 +121,41 @@ function firstByName(recipes: readonly Recipe[]): Map<string, Recipe> {
   return map;
 }
 
+/** A statement list being walked, or a block whose clauses are being walked, with the scope around it. */
+type WalkFrame =
+  | { readonly kind: 'list'; readonly statements: readonly Statement[]; next: number; readonly scope: Scope; readonly conditional: boolean }
+  | { readonly kind: 'block'; readonly block: BlockNode; next: number; readonly scope: Scope; readonly conditional: boolean };
+
+/** Visits the statements in source order: each clause's command, then its body. Iterative, so deep nesting cannot overflow the stack. */
 function walk(w: Walker, statements: readonly Statement[], recipe: Recipe, scope: Scope): void {
-  for (const st of statements) {
-    if (st.kind === 'command') {
-      visitCommand(w, st, recipe, scope);
+  const initial = w.conditional;
+  const stack: WalkFrame[] = [{ kind: 'list', statements, next: 0, scope, conditional: initial }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    w.conditional = top.conditional;
+    if (top.kind === 'list') {
+      if (top.next >= top.statements.length) {
+        stack.pop();
+        continue;
+      }
+      const st = top.statements[top.next++];
+      if (st.kind === 'command') visitCommand(w, st, recipe, top.scope);
+      else stack.push({ kind: 'block', block: st, next: 0, scope: top.scope, conditional: top.conditional });
       continue;
     }
-    for (let i = 0; i < st.clauses.length; i++) {
-      const clause = st.clauses[i];
-      visitCommand(w, clause.command, recipe, scope);
-      const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: scope };
-      if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
-      const outer = w.conditional;
-      w.conditional = outer || st.kind !== 'wait';
-      walk(w, clause.body, recipe, inner);
-      w.conditional = outer;
+    const st = top.block;
+    if (top.next >= st.clauses.length) {
+      stack.pop();
+      continue;
     }
+    const i = top.next++;
+    const clause = st.clauses[i];
+    visitCommand(w, clause.command, recipe, top.scope);
+    const inner: Scope = { kind: 'block', recipe, range: clause.range, block: st, parent: top.scope };
+    if (st.kind === 'for' && i === 0) declareLoopVariable(w, clause.command, inner, st.range);
+    stack.push({ kind: 'list', statements: clause.body, next: 0, scope: inner, conditional: top.conditional || st.kind !== 'wait' });
   }
+  w.conditional = initial;
 }
 
 type CommandHandler = (w: Walker, command: CommandNode, recipe: Recipe, scope: Scope) => void;

@@ -1,5 +1,8 @@
 // Position queries over a file model: which recipe, variable or reference is at an offset.
 
+import type { CommandNode, Statement } from '../parser';
+import { isContinuation, continuationEnd } from '../text/continuations';
+import { skipBlanks } from '../text/characters';
 import { lastAtOrBelow } from '../text/sortedSearch';
 import type { FileModel, Recipe, ReferenceSite, Variable } from './model';
 
@@ -35,4 +38,45 @@ export function declarationOf(model: FileModel, name: string, offset: number): V
 /** The reference whose word contains `offset`. */
 export function referenceAt(model: FileModel, offset: number): ReferenceSite | undefined {
   return model.references.find((s) => s.range.start <= offset && offset <= s.range.end);
+}
+
+/**
+ * The last command line, at any depth, that starts at or before `offset` in the recipe holding it (the
+ * VERSION line counts in the base recipe): a binary search per level of nesting, never a walk of the file.
+ */
+export function commandBefore(model: FileModel, offset: number): CommandNode | undefined {
+  const recipe = recipeAt(model, offset);
+  const version = model.tree.version;
+  let found = recipe.kind === 'base' && version && version.range.start <= offset ? version : undefined;
+  let list: readonly Statement[] = recipe.statements;
+  for (;;) {
+    const i = lastAtOrBelow(list.length, (k) => list[k].range.start, offset);
+    if (i < 0) return found;
+    const statement = list[i];
+    if (statement.kind === 'command') return statement;
+    if (statement.end && statement.end.range.start <= offset) return statement.end;
+    const clauses = statement.clauses;
+    const clause = clauses[Math.max(0, lastAtOrBelow(clauses.length, (k) => clauses[k].range.start, offset))];
+    found = clause.command;
+    list = clause.body;
+  }
+}
+
+/** The command line whose text (keyword to last word, both ends included) holds `offset`. */
+export function commandAt(model: FileModel, offset: number): CommandNode | undefined {
+  const command = commandBefore(model, offset);
+  return command && offset <= command.range.end ? command : undefined;
+}
+
+/**
+ * The command line a person typing at `offset` is still writing: the one whose text holds it, or whose
+ * last word it follows on the same line or across line continuations (not inside a trailing comment).
+ */
+export function commandTypedAt(model: FileModel, offset: number): CommandNode | undefined {
+  const command = commandBefore(model, offset);
+  if (!command) return undefined;
+  const text = model.tree.text;
+  let end = skipBlanks(text, command.range.end);
+  while (end < offset && isContinuation(text, end)) end = skipBlanks(text, continuationEnd(text, end));
+  return offset <= end ? command : undefined;
 }

@@ -23,6 +23,11 @@ export class ParseCache {
     this.entries.delete(uri);
   }
 
+  /** The cached models. */
+  models(): FileModel[] {
+    return [...this.entries.values()].map((e) => e.model);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -7,31 +7,44 @@ import type { FileModel, Recipe } from './model';
 
 /** Calls `visit` for each statement, in source order, with its recipe. */
 export function forEachStatement(model: FileModel, visit: (statement: Statement, recipe: Recipe) => void): void {
-  // The statement lists being walked, innermost last, and the index of the next statement of each;
-  // `depth` of them are in use (the arrays are reused, never shrunk).
   const lists: (readonly Statement[])[] = [];
   const next: number[] = [];
-  for (let r = -1; r < model.recipes.length; r++) {
-    const recipe = r < 0 ? model.base : model.recipes[r];
-    lists[0] = recipe.statements;
-    next[0] = 0;
-    let depth = 1;
-    while (depth > 0) {
-      const top = depth - 1;
-      const statements = lists[top];
-      if (next[top] >= statements.length) {
-        depth--;
-        continue;
-      }
-      const statement = statements[next[top]++];
-      visit(statement, recipe);
-      if (statement.kind !== 'command') {
-        // Clauses are pushed in reverse so they are visited in source order.
-        for (let i = statement.clauses.length - 1; i >= 0; i--) {
-          lists[depth] = statement.clauses[i].body;
-          next[depth] = 0;
-          depth++;
-        }
+  for (let r = -1; r < model.recipes.length; r++) walkRecipe(r < 0 ? model.base : model.recipes[r], visit, lists, next);
+}
+
+/** Calls `visit` for each statement of one recipe, nested ones included, in source order. */
+export function forEachStatementOf(recipe: Recipe, visit: (statement: Statement, recipe: Recipe) => void): void {
+  walkRecipe(recipe, visit, [], []);
+}
+
+/**
+ * The walk of one recipe. `lists` holds the statement lists being walked, innermost last, and `next`
+ * the index of the next statement of each; `depth` of them are in use (the arrays are reused, never shrunk).
+ */
+function walkRecipe(
+  recipe: Recipe,
+  visit: (statement: Statement, recipe: Recipe) => void,
+  lists: (readonly Statement[])[],
+  next: number[],
+): void {
+  lists[0] = recipe.statements;
+  next[0] = 0;
+  let depth = 1;
+  while (depth > 0) {
+    const top = depth - 1;
+    const statements = lists[top];
+    if (next[top] >= statements.length) {
+      depth--;
+      continue;
+    }
+    const statement = statements[next[top]++];
+    visit(statement, recipe);
+    if (statement.kind !== 'command') {
+      // Clauses are pushed in reverse so they are visited in source order.
+      for (let i = statement.clauses.length - 1; i >= 0; i--) {
+        lists[depth] = statement.clauses[i].body;
+        next[depth] = 0;
+        depth++;
       }
     }
   }

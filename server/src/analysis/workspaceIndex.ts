@@ -15,6 +15,8 @@ export interface FileReader {
   /** The file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
   exists(path: string): boolean;
+  /** The entries of a directory, or undefined when it cannot be listed (completion of paths needs it). */
+  listDirectory?(path: string): readonly { readonly name: string; readonly isDirectory: boolean }[] | undefined;
 }
 
 export interface IndexedFile {
@@ -123,6 +125,13 @@ export class WorkspaceIndex {
     const model = this.analyze(text);
     this.disk.set(path, { text, model, stale: false });
     return { path, model };
+  }
+
+  /** The models already analysed: open documents' and files' read from disk (for names used across the workspace). */
+  knownModels(): FileModel[] {
+    const models = this.documents.models();
+    for (const entry of this.disk.values()) models.push(entry.model);
+    return models;
   }
 
   /** The Earthfile of `dir` (`Earthfile`, else `build.earth`), if it has one. */

@@ -1,10 +1,10 @@
 // The `earthly/targets` request: the targets of Earthfiles as the task provider, the target picker and
 // the CodeLens show and run them (name, header line, doc comment, ARGs, pushes, registries).
 import type { ArgSummary, EarthfileTargets, TargetSummary } from '../../../shared/src/protocol';
-import type { FileModel, Recipe, Variable } from '../analysis/model';
+import type { Variable } from '../analysis/model';
+import { argDefault, argsByRecipe, callerArgs } from '../analysis/recipeArgs';
 import { RegistryReach, type ReachFile } from '../analysis/targetReach';
 import type { WorkspaceIndex } from '../analysis/workspaceIndex';
-import { builtinArg } from '../language/builtinArgs';
 import { TARGET_NAME } from '../language/names';
 import { LineIndex } from '../text/lineIndex';
 import { uriToPath } from '../uri';
@@ -42,8 +42,8 @@ export class TargetLister {
     if (!file) return { uri, targets: [] };
     const model = file.model;
     const lines = new LineIndex(model.tree.text);
-    const argsByRecipe = targetArgs(model);
-    const globals = argsByRecipe.get(model.base) ?? [];
+    const byRecipe = argsByRecipe(model);
+    const globals = byRecipe.get(model.base) ?? [];
     const targets = model.targets
       .filter((t) => model.targetsByName.get(t.name) === t && TARGET_NAME.test(t.name))
       .map((target): TargetSummary => {
@@ -52,7 +52,7 @@ export class TargetLister {
           name: target.name,
           line: lines.positionAt(target.node!.headerRange.start).line,
           ...(doc && { doc }),
-          args: argSummaries(globals, argsByRecipe.get(target) ?? []),
+          args: callerArgs(globals, byRecipe.get(target) ?? []).map(argSummary),
           ...this.reach.of(file, target),
         };
       });
@@ -67,36 +67,7 @@ export class TargetLister {
   }
 }
 
-/**
- * The ARGs a caller can set, by the recipe that declares them: the global ones under the base recipe.
- * Builtin ARGs are left out, since Earthly sets them.
- */
-function targetArgs(model: FileModel): Map<Recipe, Variable[]> {
-  const byRecipe = new Map<Recipe, Variable[]>();
-  for (const v of model.variables) {
-    if (v.kind !== 'ARG' || builtinArg(v.name)) continue;
-    if (v.scope.recipe.kind === 'base' && !v.global) continue;
-    const list = byRecipe.get(v.scope.recipe);
-    if (list) list.push(v);
-    else byRecipe.set(v.scope.recipe, [v]);
-  }
-  return byRecipe;
-}
-
-/** One entry per name, in declaration order (a target's own ARG wins over a global of its name), `--required` first. */
-function argSummaries(globals: readonly Variable[], own: readonly Variable[]): ArgSummary[] {
-  const byName = new Map<string, Variable>();
-  const ownNames = new Set(own.map((v) => v.name));
-  for (const v of globals) if (!ownNames.has(v.name) && !byName.has(v.name)) byName.set(v.name, v);
-  for (const v of own) if (!byName.has(v.name)) byName.set(v.name, v);
-  const args = [...byName.values()].map(argSummary);
-  // Array.prototype.sort is stable, so each group keeps declaration order.
-  return args.sort((a, b) => Number(b.required) - Number(a.required));
-}
-
 function argSummary(v: Variable): ArgSummary {
-  const kv = v.command.keyValue;
-  // `ARG X=` has a default: the empty string.
-  const defaultValue = kv?.equals ? (kv.value?.text ?? '') : undefined;
+  const defaultValue = argDefault(v);
   return { name: v.name, required: v.required, ...(defaultValue !== undefined && { defaultValue }), global: v.global };
 }

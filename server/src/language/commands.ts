@@ -33,6 +33,8 @@ export interface FlagSpec {
   readonly alsoFeatures?: readonly string[];
   /** Other flags of the same command that must be given with this one. */
   readonly requiresFlags?: readonly string[];
+  /** The shape of the value, for flags that take one: `<os>/<arch>[/<variant>]`. */
+  readonly value?: string;
   /** The only values accepted, when the set is closed. */
   readonly values?: readonly string[];
   /** The value used when the flag is absent, as Earthly documents it. */
@@ -189,11 +191,13 @@ const noCache: FlagSpec = { name: 'no-cache', kind: 'bool', doc: 'Always runs, i
 const secret: FlagSpec = {
   name: 'secret',
   kind: 'list',
+  value: '[<ENV>=]<secret-id>',
   doc: 'Exposes a secret as an environment variable: `--secret ENV=secret-id`, or `--secret secret-id` for a variable of the same name.',
 };
 const mount: FlagSpec = {
   name: 'mount',
   kind: 'list',
+  value: 'type=cache|tmpfs|secret,target=<path>[,...]',
   doc: 'Mounts a cache, tmpfs or secret: `type=cache|tmpfs|secret,target=<path>[,id=<id>][,mode=<octal>][,sharing=locked|shared|private]`.',
 };
 const shellFlags: readonly FlagSpec[] = [privileged, ssh, noCache, secret, mount];
@@ -209,10 +213,11 @@ const passArgs: FlagSpec = {
   feature: 'pass-args',
   doc: 'Passes the current build args on to the referenced target, also across Earthfiles.',
 };
-const platform: FlagSpec = { name: 'platform', kind: 'string', doc: 'The platform to build for, e.g. `linux/arm64`.' };
+const platform: FlagSpec = { name: 'platform', kind: 'string', value: '<os>/<arch>[/<variant>]', doc: 'The platform to build for, e.g. `linux/arm64`.' };
 const buildArg: FlagSpec = {
   name: 'build-arg',
   kind: 'list',
+  value: '<KEY>=<value>',
   deprecated: 'Write the override after the target reference instead: `+target --KEY=value`.',
   doc: 'Overrides a build arg of the referenced target: `--build-arg KEY=value`.',
 };
@@ -249,9 +254,9 @@ const TABLE: readonly CommandSpec[] = [
     doc: 'Starts the recipe from the image a Dockerfile builds. The context is a local path or an artifact of another target.',
     arity: atLeast(1),
     flags: [
-      { name: '-f', kind: 'string', doc: 'The Dockerfile to use: a path relative to the Earthfile, or an artifact reference. Defaults to `Dockerfile` in the context.' },
-      { name: 'build-arg', kind: 'list', doc: 'Sets an ARG of the Dockerfile: `--build-arg KEY=value`.' },
-      { name: 'target', kind: 'string', doc: 'The stage of a multi-stage Dockerfile to build.' },
+      { name: '-f', kind: 'string', value: '<path> | <artifact-ref>', doc: 'The Dockerfile to use: a path relative to the Earthfile, or an artifact reference. Defaults to `Dockerfile` in the context.' },
+      { name: 'build-arg', kind: 'list', value: '<KEY>=<value>', doc: 'Sets an ARG of the Dockerfile: `--build-arg KEY=value`.' },
+      { name: 'target', kind: 'string', value: '<stage>', doc: 'The stage of a multi-stage Dockerfile to build.' },
       platform,
       { ...allowPrivileged, feature: 'allow-privileged-from-dockerfile' },
     ],
@@ -287,6 +292,7 @@ const TABLE: readonly CommandSpec[] = [
       {
         name: 'oidc',
         kind: 'string',
+        value: 'session-name=<name>,role-arn=<arn>,region=<region>[,session-duration=<duration>]',
         feature: 'run-with-aws-oidc',
         requiresFlags: ['aws'],
         doc: 'Gets AWS credentials through OIDC: `session-name=<n>,role-arn=<arn>,region=<r>[,session-duration=<d>]`.',
@@ -310,8 +316,8 @@ const TABLE: readonly CommandSpec[] = [
     wildcardFeature: 'wildcard-copy',
     flags: [
       { name: 'dir', kind: 'bool', doc: 'Copies directories themselves, not just their contents.' },
-      { name: 'chown', kind: 'string', doc: 'Sets the owner of the copied files: `<user>[:<group>]`.' },
-      { name: 'chmod', kind: 'string', feature: 'use-chmod', doc: 'Sets the mode of the copied files, in octal, e.g. `0755`.' },
+      { name: 'chown', kind: 'string', value: '<user>[:<group>]', doc: 'Sets the owner of the copied files: `<user>[:<group>]`.' },
+      { name: 'chmod', kind: 'string', value: '<octal-mode>', feature: 'use-chmod', doc: 'Sets the mode of the copied files, in octal, e.g. `0755`.' },
       keepTs,
       keepOwn,
       ifExists,
@@ -320,7 +326,7 @@ const TABLE: readonly CommandSpec[] = [
       allowPrivileged,
       passArgs,
       buildArg,
-      { name: 'from', kind: 'string', obsolete: 'COPY --from not implemented', doc: 'Not supported: copy an artifact reference such as `+target/path` instead.' },
+      { name: 'from', kind: 'string', value: '<stage>', obsolete: 'COPY --from not implemented', doc: 'Not supported: copy an artifact reference such as `+target/path` instead.' },
     ],
   },
   {
@@ -349,7 +355,7 @@ const TABLE: readonly CommandSpec[] = [
       { name: 'cache-hint', kind: 'bool', doc: 'Includes this image in the remote cache when inline caching is used.' },
       { name: 'insecure', kind: 'bool', doc: 'Pushes over plain HTTP, to an insecure registry.' },
       { name: 'no-manifest-list', kind: 'bool', feature: 'use-no-manifest-list', doc: 'Pushes a plain image without a manifest list naming its platform.' },
-      { name: 'cache-from', kind: 'list', doc: 'An extra image to import cache from.' },
+      { name: 'cache-from', kind: 'list', value: '<image>', doc: 'An extra image to import cache from.' },
       { name: 'without-earthly-labels', kind: 'bool', feature: 'allow-without-earthly-labels', doc: 'Leaves out the `dev.earthly.*` labels.' },
     ],
   },
@@ -362,7 +368,7 @@ const TABLE: readonly CommandSpec[] = [
     syntax: 'refWithOverrides',
     wildcardFeature: 'wildcard-builds',
     flags: [
-      { name: 'platform', kind: 'list', doc: 'A platform to build for; repeat it to build several.' },
+      { name: 'platform', kind: 'list', value: '<os>/<arch>[/<variant>]', doc: 'A platform to build for; repeat it to build several.' },
       allowPrivileged,
       passArgs,
       { name: 'auto-skip', kind: 'bool', feature: 'build-auto-skip', doc: 'Skips the target when nothing it depends on has changed.' },
@@ -427,7 +433,7 @@ const TABLE: readonly CommandSpec[] = [
     synopsis: 'GIT CLONE [options] <git-url> <dest>',
     doc: 'Shallow-clones a git repository into the given directory.',
     arity: between(2, 2),
-    flags: [{ name: 'branch', kind: 'string', doc: 'The branch or tag to clone.' }, keepTs],
+    flags: [{ name: 'branch', kind: 'string', value: '<branch-or-tag>', doc: 'The branch or tag to clone.' }, keepTs],
   },
   {
     name: 'WITH DOCKER',
@@ -444,14 +450,14 @@ const TABLE: readonly CommandSpec[] = [
       message: 'only one command is allowed in WITH DOCKER and it has to be RUN',
     },
     flags: [
-      { name: 'pull', kind: 'list', doc: 'An image to pull into the daemon.' },
-      { name: 'load', kind: 'list', doc: 'An image built by a target to load into the daemon: `[<image>=]<target-ref>` or `<image>=(+t --KEY=value)`.' },
-      { name: 'compose', kind: 'list', doc: 'A Docker Compose file whose services are started before the RUN.' },
-      { name: 'service', kind: 'list', requiresFlags: ['compose'], doc: 'A Compose service to start (default: all).' },
+      { name: 'pull', kind: 'list', value: '<image>', doc: 'An image to pull into the daemon.' },
+      { name: 'load', kind: 'list', value: '[<image>=]<target-ref>', doc: 'An image built by a target to load into the daemon: `[<image>=]<target-ref>` or `<image>=(+t --KEY=value)`.' },
+      { name: 'compose', kind: 'list', value: '<compose-file>', doc: 'A Docker Compose file whose services are started before the RUN.' },
+      { name: 'service', kind: 'list', value: '<service>', requiresFlags: ['compose'], doc: 'A Compose service to start (default: all).' },
       { ...platform, doc: 'The platform of the loaded images.' },
       allowPrivileged,
       passArgs,
-      { name: 'cache-id', kind: 'string', feature: 'docker-cache', doc: 'Keeps the daemon\'s data in a cache with this id across builds.' },
+      { name: 'cache-id', kind: 'string', value: '<id>', feature: 'docker-cache', doc: 'Keeps the daemon\'s data in a cache with this id across builds.' },
       buildArg,
     ],
   },
@@ -499,7 +505,7 @@ const TABLE: readonly CommandSpec[] = [
     needsArguments: 'a variable and a list: FOR <var> IN <list>',
     syntax: 'forIn',
     feature: 'for-in',
-    flags: [{ name: 'sep', kind: 'string', default: '\n\t ', doc: 'The characters that separate items (default: newline, tab and space).' }, ...shellFlags],
+    flags: [{ name: 'sep', kind: 'string', value: '<characters>', default: '\n\t ', doc: 'The characters that separate items (default: newline, tab and space).' }, ...shellFlags],
   },
   {
     name: 'WAIT',
@@ -578,8 +584,8 @@ const TABLE: readonly CommandSpec[] = [
     feature: 'use-cache-command',
     flags: [
       { name: 'sharing', kind: 'string', values: ['locked', 'shared', 'private'], default: 'locked', doc: 'How parallel builds share the cache.' },
-      { name: 'chmod', kind: 'string', default: '0644', doc: 'The mode of the cache directory, in octal.' },
-      { name: 'id', kind: 'string', doc: 'The cache id, to share one cache between targets (and, with `global-cache`, Earthfiles).' },
+      { name: 'chmod', kind: 'string', value: '<octal-mode>', default: '0644', doc: 'The mode of the cache directory, in octal.' },
+      { name: 'id', kind: 'string', value: '<cache-id>', doc: 'The cache id, to share one cache between targets (and, with `global-cache`, Earthfiles).' },
       { name: 'persist', kind: 'bool', feature: 'cache-persist-option', doc: 'Also copies the cache contents into the image.' },
     ],
   },
@@ -720,11 +726,11 @@ const TABLE: readonly CommandSpec[] = [
     arity: atLeast(1),
     syntax: 'healthcheck',
     flags: [
-      { name: 'interval', kind: 'string', default: '30s', doc: 'Time between checks, e.g. `30s`.' },
-      { name: 'timeout', kind: 'string', default: '30s', doc: 'Time after which a check counts as failed.' },
-      { name: 'start-period', kind: 'string', doc: 'Start-up time during which failures are not counted.' },
-      { name: 'retries', kind: 'string', default: '3', doc: 'Consecutive failures before the container is unhealthy.' },
-      { name: 'start-interval', kind: 'string', default: '5s', doc: 'Time between checks during the start period.' },
+      { name: 'interval', kind: 'string', value: '<duration>', default: '30s', doc: 'Time between checks, e.g. `30s`.' },
+      { name: 'timeout', kind: 'string', value: '<duration>', default: '30s', doc: 'Time after which a check counts as failed.' },
+      { name: 'start-period', kind: 'string', value: '<duration>', doc: 'Start-up time during which failures are not counted.' },
+      { name: 'retries', kind: 'string', value: '<count>', default: '3', doc: 'Consecutive failures before the container is unhealthy.' },
+      { name: 'start-interval', kind: 'string', value: '<duration>', default: '5s', doc: 'Time between checks during the start period.' },
     ],
   },
   { name: 'SHELL', args: words, literalArgs: true, synopsis: 'SHELL', doc: 'Dockerfile command not supported in Earthfiles.', arity: any, flags: [], unsupported: true },
@@ -770,6 +776,7 @@ const FLAG_KEYS: AllKeys<FlagSpec> = {
   feature: undefined,
   alsoFeatures: undefined,
   requiresFlags: undefined,
+  value: undefined,
   values: undefined,
   default: undefined,
   placement: undefined,

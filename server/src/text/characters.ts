@@ -20,6 +20,16 @@ export const CH_BACKSLASH = 92;
 export const CH_LBRACE = 123;
 export const CH_RBRACE = 125;
 
+/** A character that may start a variable name: a letter or `_`. */
+export function isNameStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/** A character that may continue a variable name: a letter, a digit or `_`. */
+export function isNamePart(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
 export function isBlank(c: number): boolean {
   return c === CH_SPACE || c === CH_TAB;
 }

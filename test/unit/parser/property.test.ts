@@ -1,5 +1,6 @@
 // Property tests: random and mutated Earthfiles never make the parser throw, every range lies in
-// the document with start <= end, and the tokens rebuild the input exactly.
+// the document with start <= end, and the tokens rebuild the input exactly; completion at any cursor
+// of them answers a list whose edits lie in the document, never an exception.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,9 @@ import fc from 'fast-check';
 import { INTERNAL_ERROR, parse, printLossless } from '../../../server/src/parser/parse';
 import { toAstJson } from '../../../server/src/parser/astJson';
 import { allRanges, fixturesDir } from './helpers';
+import { askEverywhere } from '../features/cursor';
+import { createLanguageService } from '../../../server/src/service';
+import { LineIndex } from '../../../server/src/text/lineIndex';
 
 function invariants(text: string): void {
   const { tree, errors } = parse(text);
@@ -76,4 +80,84 @@ test('mutated goldens', () => {
     }),
     { numRuns: 400 },
   );
+});
+
+test('hover and signature help at every position of random and mutated Earthfiles', () => {
+  fc.assert(fc.property(earthfileish, (text) => askEverywhere(text)), { numRuns: 150 });
+  fc.assert(
+    fc.property(fc.nat({ max: goldens.length - 1 }), fc.nat(), piece, (file, at, insert) => {
+      const text = goldens[file];
+      const cut = at % (text.length + 1);
+      askEverywhere(text.slice(0, cut) + insert + text.slice(cut), Math.max(1, text.length >> 8));
+    }),
+    { numRuns: 100 },
+  );
+});
+// ---------------------------------------------------------------------------------------------
+// Completion at any cursor: in comments, strings, continuations, after EOF, on the CR of a CRLF.
+
+const COMPLETION_URI = 'file:///ws/Earthfile';
+
+/** Completion at each of `offsets` (and past the end) answers, with every edit inside the document. */
+async function completesEverywhere(text: string, offsets: readonly number[], snippets = false): Promise<void> {
+  const service = createLanguageService({ readFile: () => undefined, exists: () => false, listDirectory: () => [] });
+  service.openDocument(COMPLETION_URI, 1, text);
+  const lines = new LineIndex(text);
+  const last = lines.positionAt(text.length);
+  const positions = [...offsets.map((o) => lines.positionAt(o)), { line: last.line, character: last.character + 5 }, { line: last.line + 3, character: 0 }];
+  for (const position of positions) {
+    for (const triggerCharacter of [undefined, ' ']) {
+      const list = await service.completion(COMPLETION_URI, position, { snippets, triggerCharacter });
+      for (const item of list.items) {
+        const edit = item.textEdit;
+        if (edit && 'range' in edit) {
+          assert.ok(lines.offsetAt(edit.range.start) <= lines.offsetAt(edit.range.end), 'edit range in order');
+          assert.ok(edit.range.end.line <= last.line, 'edit inside the document');
+        }
+        service.resolveCompletion(item);
+      }
+    }
+  }
+}
+
+const everyOffset = (text: string) => Array.from({ length: text.length + 1 }, (_, i) => i);
+
+test('completion anywhere in random token soup', async () => {
+  await fc.assert(fc.asyncProperty(earthfileish, fc.boolean(), (text, snippets) => completesEverywhere(text, everyOffset(text), snippets)), { numRuns: 150 });
+});
+
+test('completion anywhere in mutated goldens', async () => {
+  const mutation = fc.record({
+    file: fc.nat({ max: goldens.length - 1 }),
+    at: fc.nat(),
+    insert: fc.oneof(piece, fc.constantFrom('+', './', '$', '${', '--', '=', ' (', '/')),
+    cursors: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+  });
+  await fc.assert(
+    fc.asyncProperty(mutation, ({ file, at, insert, cursors }) => {
+      const golden = goldens[file];
+      const p = at % (golden.length + 1);
+      const text = golden.slice(0, p) + insert + golden.slice(p);
+      return completesEverywhere(text, [p, p + insert.length, ...cursors.map((c) => c % (text.length + 1))]);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('completion on every offset of every golden, with CRLF line ends too', async () => {
+  for (const golden of goldens) {
+    await completesEverywhere(golden, everyOffset(golden));
+    const crlf = golden.replace(/\r?\n/g, '\r\n');
+    await completesEverywhere(crlf, everyOffset(crlf));
+  }
+});
+
+test('completion in a 10,000-level nested file and on a 5 MB line', async () => {
+  const depth = 10_000;
+  const nested = 'VERSION 0.8\nt:\n' + '    IF true\n'.repeat(depth) + '    RUN $\n' + '    END\n'.repeat(depth);
+  const inner = nested.indexOf('RUN $') + 5;
+  await completesEverywhere(nested, [inner, inner - 1, nested.length - 1, nested.indexOf('t:') + 3]);
+  const line = 'VERSION 0.8\nt:\n    RUN ' + 'echo "a b" $(x y) \\z $X --f '.repeat(180_000);
+  assert.ok(line.length > 5_000_000);
+  await completesEverywhere(line, [line.length, line.length - 3, 20, 1_000_000]);
 });

@@ -9,7 +9,18 @@ import { docOffset } from '../wordOffsets';
 import type { CheckContext } from './check';
 import type { Flavor } from './finding';
 import { lineEnding } from './textLayout';
-import { CH_BACKSLASH, CH_DOLLAR, CH_DQUOTE, CH_LBRACE, CH_LPAREN, CH_RBRACE, CH_RPAREN, CH_SQUOTE } from '../../text/characters';
+import {
+  CH_BACKSLASH,
+  CH_DOLLAR,
+  CH_DQUOTE,
+  CH_LBRACE,
+  CH_LPAREN,
+  CH_RBRACE,
+  CH_RPAREN,
+  CH_SQUOTE,
+  isNamePart,
+  isNameStart,
+} from '../../text/characters';
 
 /**
  * Which words of a command Earthly expands: `all` positional arguments and flag values, only the
@@ -77,14 +88,6 @@ type UseSink = (site: UseSite, name: string, start: number, end: number, guarded
 /** `${VAR-w}`, `${VAR:-w}`, `${VAR+w}`, `${VAR?w}`: the character after the name says what to do when VAR is unset. */
 function isGuard(c: number): boolean {
   return c === 0x2d || c === 0x2b || c === 0x3f || c === 0x3a;
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
-
-function isNamePart(c: number): boolean {
-  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
 }
 
 /** The variable uses in `arg`'s text, as document ranges. */
