@@ -3,6 +3,7 @@ import { acrAccountFlow } from './acrAccount';
 import { acrLoginFlow } from './acrLogin';
 import { acrRegistriesViewFlow } from './acrRegistriesView';
 import { acrRetryFlow } from './acrRetry';
+import { completionFlow } from './completion';
 import { earthlyTaskFlow } from './earthlyTask';
 import { editorFlow } from './editor';
 import { quickFixFlow } from './quickFix';
@@ -13,6 +14,7 @@ import type { Flow } from './workbench';
 export const E2E_FLOWS: readonly Flow[] = [
   editorFlow,
   quickFixFlow,
+  completionFlow,
   acrLoginFlow,
   acrRegistriesViewFlow,
   acrRetryFlow,

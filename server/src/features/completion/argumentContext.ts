@@ -66,7 +66,13 @@ export function argumentContexts(spec: CommandSpec, args: readonly TypedWord[]):
     if (spec.name === 'VERSION') return [{ kind: 'feature', given, typed: typed(current, 0) }];
     return [{ kind: 'flag', spec, given, typed: typed(current, 0) }];
   }
-  return POSITIONAL[spec.name]?.(positional, current) ?? [];
+  const contexts = POSITIONAL[spec.name]?.(positional, current) ?? [];
+  // Where nothing is typed yet the flags are offered too: the editor keeps the list and filters it on
+  // `--` as it is typed, which does not depend on a second request overtaking the first.
+  if (optionsOpen && current.text === '' && spec.name !== 'VERSION' && spec.flags.length > 0) {
+    return [...contexts, { kind: 'flag', spec, given, typed: typed(current, 0) }];
+  }
+  return contexts;
 }
 
 /** `word` from character `from` on. */

@@ -75,7 +75,8 @@ function commandsAt(env: CompletionEnv, place: RecipePlace): CommandSpec[] {
   const body = inner && commandByName(inner.keyword)?.body;
   const candidates = body ? specsNamed([...body.allowed, ...(BODY_ALSO[inner.keyword] ?? [])]) : ORDINARY;
   const allowed = candidates.filter((spec) => placed(env, place, spec) && !(place.afterLocally && REFUSED_LOCALLY.has(spec.name)));
-  return [...allowed, ...specsNamed(continuations)];
+  // What the interpreter refuses (CATCH) is as good as obsolete: never offered.
+  return [...allowed, ...specsNamed(continuations)].filter((spec) => !spec.rejected);
 }
 
 function specsNamed(names: readonly string[]): CommandSpec[] {
@@ -111,7 +112,7 @@ function commandItem(env: CompletionEnv, site: KeywordSite, spec: CommandSpec): 
   const deprecated = isDeprecated(env, spec);
   const snippet = env.snippets ? COMMAND_SNIPPETS.get(spec.name) : undefined;
   const synopsis = spec.synopsis.split('\n', 1)[0];
-  const rank = spec.rejected || deprecated ? 3 : missing.length > 0 ? 2 : spec.block === 'clause' || spec.block === 'end' ? 0 : 1;
+  const rank = deprecated ? 3 : missing.length > 0 ? 2 : spec.block === 'clause' || spec.block === 'end' ? 0 : 1;
   return {
     label: spec.name,
     kind: CompletionItemKind.Keyword,

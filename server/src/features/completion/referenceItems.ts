@@ -26,7 +26,10 @@ export function referenceItems(env: CompletionEnv, offset: number, expect: RefEx
   if (plus < 0) {
     if (/^\.\.?(\/|$)/.test(text)) return directoryItems(env, typed, expect);
     if (expect === 'earthfile' || /[/:~]/.test(text)) return [];
-    return [...sameFileItems(env, expect, typed), ...aliasItems(env, offset, typed)];
+    // Before anything is typed the other Earthfiles' targets are listed too: the editor may keep this list
+    // and filter it as `+` and the name are typed, without asking again.
+    const others = text === '' ? otherFileItems(env, offset, expect, typed) : [];
+    return [...sameFileItems(env, expect, typed), ...aliasItems(env, offset, typed), ...others];
   }
   const model = earthfileOf(env, text.slice(0, plus), offset);
   if (!model) return [];
@@ -39,7 +42,12 @@ export function referenceItems(env: CompletionEnv, offset: number, expect: RefEx
   }
   const end = nameEnd(env, typed.start + text.length, typed.end);
   const args = argsByRecipe(model);
-  return recipesFor(model, expect).map((r) => recipeItem(env, model, r, '', nameStart, end, expect, args));
+  const items = recipesFor(model, expect).map((r) => recipeItem(env, model, r, '', nameStart, end, expect, args));
+  if (plus > 0) return items;
+  // After a bare `+` every item replaces from the `+` and is filtered on `+name`: with one range for the
+  // whole list, the editor keeps this file's targets first, as sortText says.
+  const own = items.map((item) => ({ ...item, filterText: `+${item.label}`, textEdit: replace(env, typed.start, end, `+${item.label}`) }));
+  return [...own, ...otherFileItems(env, offset, expect, typed)];
 }
 
 /** The ARGs of the target or function `ref` names, as `--NAME=` overrides, `--required` first. */
@@ -143,37 +151,77 @@ function aliasItems(env: CompletionEnv, offset: number, typed: Typed): Completio
   return items;
 }
 
-/** Directories under the typed one that hold an Earthfile, walking into subfolders. */
-function directoryItems(env: CompletionEnv, typed: Typed, expect: RefExpect): CompletionItem[] {
+/** A directory below the typed one that holds an Earthfile: `label` is how a reference writes it (`./services/api`). */
+interface EarthfileDirectory {
+  readonly label: string;
+  readonly earthfile: string;
+  readonly depth: number;
+}
+
+/** The directories under `typedDir` (relative to this Earthfile) that hold an Earthfile, breadth first, walking into subfolders. */
+function earthfileDirectories(env: CompletionEnv, typedDir: string): EarthfileDirectory[] {
   if (env.path === undefined) return [];
-  const text = typed.text;
-  const slash = text.lastIndexOf('/');
-  const typedDir = slash < 0 ? `${text}/` : text.slice(0, slash + 1);
-  const root = nodePath.resolve(nodePath.dirname(env.path), typedDir);
   const here = nodePath.dirname(env.path);
-  const items: CompletionItem[] = [];
-  let end = typed.start + text.length;
-  const source = env.model.tree.text;
-  while (end < typed.end && source.charCodeAt(end) !== 0x2b) end++;
-  const queue: { dir: string; rel: string; depth: number }[] = [{ dir: root, rel: '', depth: 0 }];
+  const found: EarthfileDirectory[] = [];
+  const queue: { dir: string; rel: string; depth: number }[] = [{ dir: nodePath.resolve(here, typedDir), rel: '', depth: 0 }];
   for (let visited = 0; queue.length > 0 && visited < MAX_DIRECTORIES; visited++) {
     const { dir, rel, depth } = queue.shift()!;
-    if (depth > 0 && dir !== here && env.workspace.earthfileIn(dir) !== undefined) {
-      const label = typedDir + rel;
-      items.push({
-        label,
-        kind: CompletionItemKind.Folder,
-        detail: 'Earthfile',
-        sortText: `${String(depth).padStart(2, '0')}${label}`,
-        filterText: label,
-        textEdit: replace(env, typed.start, end, label),
-        ...(expect !== 'earthfile' && { commitCharacters: ['+'] }),
-      });
-    }
+    const earthfile = depth > 0 && dir !== here ? env.workspace.earthfileIn(dir) : undefined;
+    if (earthfile !== undefined) found.push({ label: typedDir + rel, earthfile, depth });
     if (depth >= MAX_DEPTH) continue;
     for (const entry of env.listDirectory(dir) ?? []) {
       if (!entry.isDirectory || SKIPPED_DIRECTORY.test(entry.name)) continue;
       queue.push({ dir: nodePath.join(dir, entry.name), rel: rel === '' ? entry.name : `${rel}/${entry.name}`, depth: depth + 1 });
+    }
+  }
+  return found;
+}
+
+/** Directories under the typed one that hold an Earthfile. */
+function directoryItems(env: CompletionEnv, typed: Typed, expect: RefExpect): CompletionItem[] {
+  const text = typed.text;
+  const slash = text.lastIndexOf('/');
+  const typedDir = slash < 0 ? `${text}/` : text.slice(0, slash + 1);
+  let end = typed.start + text.length;
+  const source = env.model.tree.text;
+  while (end < typed.end && source.charCodeAt(end) !== 0x2b) end++;
+  return earthfileDirectories(env, typedDir).map(({ label, depth }) => ({
+    label,
+    kind: CompletionItemKind.Folder,
+    detail: 'Earthfile',
+    sortText: `${String(depth).padStart(2, '0')}${label}`,
+    filterText: label,
+    textEdit: replace(env, typed.start, end, label),
+    ...(expect !== 'earthfile' && { commitCharacters: ['+'] }),
+  }));
+}
+
+/**
+ * After a bare `+`: the targets (or functions) of the Earthfiles below this one and of the IMPORT aliases
+ * in force, written whole (`./services/api+docker`) and sorted after this file's own. They are filtered
+ * on `+name`, what the person goes on typing.
+ */
+function otherFileItems(env: CompletionEnv, offset: number, expect: RefExpect, typed: Typed): CompletionItem[] {
+  if (env.path === undefined) return [];
+  const from = env.path;
+  // An Earthfile that is both imported and below this one is offered once, through its alias.
+  const sources: { prefix: string; model: FileModel | undefined }[] = [];
+  for (const imp of env.model.imports) {
+    if (imp.alias && imp.error === undefined && (imp.global || (imp.visible.start <= offset && offset <= imp.visible.end))) {
+      sources.push({ prefix: imp.alias, model: env.workspace.importedFile(from, imp)?.model });
+    }
+  }
+  for (const d of earthfileDirectories(env, './')) sources.push({ prefix: d.label, model: env.workspace.fileAt(d.earthfile)?.model });
+  const end = nameEnd(env, typed.start + typed.text.length, typed.end);
+  const items: CompletionItem[] = [];
+  const seen = new Set<FileModel>([env.model]);
+  for (const { prefix, model } of sources) {
+    if (!model || seen.has(model)) continue;
+    seen.add(model);
+    const args = argsByRecipe(model);
+    for (const recipe of recipesFor(model, expect)) {
+      const item = recipeItem(env, model, recipe, `${prefix}+`, typed.start, end, expect, args);
+      items.push({ ...item, filterText: `+${recipe.name}`, sortText: `2${prefix}+${recipe.name}` });
     }
   }
   return items;

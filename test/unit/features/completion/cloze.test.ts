@@ -46,9 +46,9 @@ function clozes(path: string, text: string): Cloze[] {
     const commands = st.kind === 'command' ? [st] : [...st.clauses.map((c) => c.command), ...(st.end ? [st.end] : [])];
     for (const c of commands) {
       const spec = commandByName(c.keyword.text);
-      // Dockerfile leftovers that Earthly refuses are not offered, nor keywords the parser rejects where
-      // they stand (a stray END or ELSE, VERSION after the first line, a command at column 0 under a header).
-      if (!spec || spec.unsupported || rejected.has(c.keyword.range.start)) continue;
+      // Dockerfile leftovers and CATCH, which Earthly refuses, are not offered, nor keywords the parser rejects
+      // where they stand (a stray END or ELSE, VERSION after the first line, a command at column 0 under a header).
+      if (!spec || spec.unsupported || spec.rejected || rejected.has(c.keyword.range.start)) continue;
       out.push({ kind: 'command', cut: c.keyword.range.start + Math.min(2, c.keyword.text.length), expected: spec.name });
       for (const f of c.flags) {
         const flag = findFlag(spec, f.name.startsWith('-') ? f.name : `--${f.name}`);

@@ -60,8 +60,9 @@ test('inside blocks: only what the body allows, and the clauses that continue or
     has(elseBody, 'END');
     lacks(elseBody, 'ELSE', 'ELSE IF');
     const tryBody = await labelsAt('VERSION --try 0.8\nt:\n    FROM alpine\n    TRY\n        RUN x\n    $0\n', eol);
-    has(tryBody, 'FINALLY', 'CATCH', 'END', 'RUN', 'WITH DOCKER');
-    lacks(tryBody, 'COPY');
+    has(tryBody, 'FINALLY', 'END', 'RUN', 'WITH DOCKER');
+    // Earthly parses CATCH but refuses it.
+    lacks(tryBody, 'COPY', 'CATCH');
     const finallyBody = await labelsAt('VERSION --try 0.8\nt:\n    FROM alpine\n    TRY\n        RUN x\n    FINALLY\n        $0\n    END\n', eol);
     assert.deepEqual(finallyBody.sort(), ['END', 'SAVE ARTIFACT']);
     has(await labelsAt('VERSION 0.8\nt:\n    FROM alpine\n    FOR x IN a b\n        $0\n', eol), 'END', 'RUN');
@@ -111,6 +112,13 @@ test('flags of the command at the cursor, minus given ones unless repeatable, re
     const arg = await labelsAt('VERSION 0.8\nARG --$0\n', eol);
     has(arg, '--global', '--required');
     lacks(await labelsAt('VERSION 0.8\nt:\n    ARG --$0\n', eol), '--global');
+    // Before anything is typed: the flags beside the sources, so that typing `--` filters the same list.
+    const bare = await completeAt('VERSION 0.8\nt:\n    FROM alpine\nu:\n    COPY --keep-ts $0\n', { eol });
+    has(bare.labels, '--dir', '+t');
+    lacks(bare.labels, '--keep-ts');
+    assert.equal(bare.apply('--dir').split(eol)[4], '    COPY --keep-ts --dir');
+    // After a source, flags are over.
+    lacks(await labelsAt('VERSION 0.8\nt:\n    COPY src $0\n', eol), '--dir');
   });
 });
 
@@ -151,11 +159,16 @@ test('references: targets after +, functions after DO, aliases, directories that
   await bothEols(async (eol) => {
     const file = 'VERSION 0.8\nIMPORT ./lib AS lib\n# Builds it.\nbuild:\n    FROM alpine\ntest:\n    BUILD +$0\nMY_FN:\n    FUNCTION\n';
     const r = await completeAt(file, { eol, files: WORKSPACE });
-    assert.deepEqual(r.labels.sort(), ['build', 'test']);
+    // This file's targets first, then those of the imported and the lower Earthfiles, written whole.
+    const sorted = [...r.list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+    assert.deepEqual(sorted, ['build', 'test', './services/api+build', './services/api+docker', './services/web+build', 'lib+helper']);
     assert.deepEqual(r.item('build').documentation, { kind: 'markdown', value: 'Builds it.\n' });
+    assert.equal(r.item('./services/api+docker').filterText, '+docker');
+    assert.equal(r.apply('build').split(eol)[6], '    BUILD +build');
+    assert.equal(r.apply('./services/api+docker').split(eol)[6], '    BUILD ./services/api+docker');
     assert.deepEqual(await labelsAt('VERSION 0.8\nt:\n    DO +$0\nMY_FN:\n    FUNCTION\n', eol), ['MY_FN']);
     const bare = await labelsAt('VERSION 0.8\nIMPORT ./lib\nt:\n    BUILD $0\n', eol, { files: WORKSPACE });
-    has(bare, '+t', 'lib+');
+    has(bare, '+t', 'lib+', './services/api+docker');
     assert.deepEqual((await labelsAt('VERSION 0.8\nt:\n    BUILD ./$0\n', eol, { files: WORKSPACE })).sort(), ['./lib', './services/api', './services/web']);
     assert.deepEqual((await labelsAt('VERSION 0.8\nt:\n    BUILD ./services/api+$0\n', eol, { files: WORKSPACE })).sort(), ['build', 'docker']);
     assert.deepEqual(await labelsAt('VERSION 0.8\nIMPORT ./lib AS lib\nt:\n    DO lib+$0\n', eol, { files: WORKSPACE }), ['GO_DEPS']);

@@ -1,0 +1,59 @@
+// A person types in the demo Earthfile: `BUILD +` offers the targets of this file and of the Earthfiles
+// below it, one from ./services/api is picked and the line completes; `COPY --` offers the flags and
+// `--dir` replaces the dashes typed. The editor is closed without saving at the end.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../harness/paths';
+import { runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
+
+const STEP_TIMEOUT = 30_000;
+
+/** The suggestion whose label is exactly `label`, once the suggest widget lists it. */
+async function pickSuggestion(page: Page, label: string): Promise<void> {
+  const name = page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  await page.locator('.suggest-widget .monaco-list-row', { has: name }).first().click({ timeout: STEP_TIMEOUT });
+}
+
+/** Waits for an editor line that reads exactly `text` (the editor draws spaces as no-break spaces). */
+async function waitForLine(page: Page, text: RegExp): Promise<void> {
+  await page.locator('.monaco-editor .view-line', { hasText: text }).first().waitFor({ timeout: STEP_TIMEOUT });
+}
+
+export const completionFlow: Flow = {
+  name: 'typing BUILD + offers the targets of ./services/api and completes the line; COPY -- picks --dir',
+  async run({ page, workspace, screenshot }) {
+    await waitForWorkbench(page);
+    await waitForExtension(page);
+    // From the explorer: Quick Open lists many Earthfiles (the integration tests write scratch ones).
+    const rootEarthfile = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { has: page.locator('.label-name', { hasText: /^Earthfile$/ }) });
+    await rootEarthfile.click({ timeout: STEP_TIMEOUT });
+    await page.locator('.monaco-editor .view-line', { hasText: 'BUILD +lint' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // The explorer keeps the focus: a click in the text gives it to the editor. The demo Earthfile ends
+    // with a line break, so Ctrl+End then puts the cursor on an empty last line.
+    await page.locator('.monaco-editor .view-line', { hasText: 'BUILD +lint' }).first().click({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('    BUILD +');
+    await page.locator('.suggest-widget.visible').waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.suggest-widget .monaco-list-row .label-name', { hasText: /^\+?lint$/ }).waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot('completion-build-plus');
+    // The list holds this file's targets, then those of every Earthfile below: typing narrows it.
+    await page.keyboard.type('bui');
+    await pickSuggestion(page, './services/api+build');
+    await waitForLine(page, /^\s*BUILD\s\.\/services\/api\+build$/);
+
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('COPY --');
+    await pickSuggestion(page, '--dir');
+    await waitForLine(page, /^\s*COPY\s--dir$/);
+    await screenshot('completion-copy-dir');
+
+    // The edits were never saved: the editor is closed without them and the file on disk is the demo's.
+    await runCommand(page, 'View: Revert and Close Editor');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+    if (readFileSync(join(workspace, 'Earthfile'), 'utf8') !== readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'demo', 'Earthfile'), 'utf8')) {
+      throw new Error('the demo Earthfile on disk changed: the flow saved its edits');
+    }
+  },
+};
