@@ -191,6 +191,30 @@ export function parse(text: string): ParseResult {
   }
 }
 
+/** The targets and functions parsed from the lines between two headers, with what they tell the header after them. */
+export interface RecipesParse {
+  /** `owner` again with its new recipe, then any target or function whose header the lines hold. */
+  readonly items: readonly (TargetNode | FunctionNode)[];
+  /** Errors of those lines, in document order. */
+  readonly errors: readonly ParseError[];
+  /** The doc comment the header at `stop` gets. */
+  readonly nextDocs: DocsNode | undefined;
+  readonly scan: ScanFacts;
+}
+
+/**
+ * Parses `text` from `start`, the line after `owner`'s header, up to `stop`, the start of a header
+ * line (or the end of the text), in the state a whole-file parse is in there. Undefined when the
+ * lines do not end exactly at `stop` (a continuation or a quote runs over it) or the parser failed.
+ */
+export function parseRecipes(text: string, owner: TargetNode | FunctionNode, start: number, stop: number): RecipesParse | undefined {
+  try {
+    return new Parser(text).runRecipes(owner, start, stop);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every token of `text`, from a second parse that records them. Only the lossless printer and tests
  * read tokens, so a parse for the model skips recording them (a tenth of its time).
@@ -199,6 +223,47 @@ function tokensOf(text: string): Token[] {
   const parser = new Parser(text, true);
   parser.run();
   return parser.tokenList();
+}
+
+/** What scanning quotes and `$(` cost a tree (see scan.ts): the work, and whether a scan found no end. */
+export interface ScanFacts {
+  readonly work: number;
+  readonly failed: boolean;
+}
+
+const scanFacts = new WeakMap<EarthfileNode, ScanFacts>();
+
+/** The scan facts of `tree`; for a tree made otherwise than by a parse, as bad as can be. */
+export function scanFactsOf(tree: EarthfileNode): ScanFacts {
+  return scanFacts.get(tree) ?? { work: Infinity, failed: true };
+}
+
+/** Records the scan facts of a tree assembled from parts of others (see reparse.ts). */
+export function setScanFacts(tree: EarthfileNode, facts: ScanFacts): void {
+  scanFacts.set(tree, facts);
+}
+
+/** The root node of `text` (its tokens are made when first read). */
+export function earthfileNode(
+  text: string,
+  version: CommandNode | undefined,
+  baseRecipe: readonly Statement[],
+  items: readonly (TargetNode | FunctionNode)[],
+): EarthfileNode {
+  let tokens: Token[] | undefined;
+  return {
+    kind: 'earthfile',
+    text,
+    range: { start: 0, end: text.length },
+    baseRecipe,
+    targets: items.filter((i): i is TargetNode => i.kind === 'target'),
+    functions: items.filter((i): i is FunctionNode => i.kind === 'function'),
+    items,
+    version,
+    get tokens(): Token[] {
+      return (tokens ??= tokensOf(text));
+    },
+  };
 }
 
 const EMPTY_KINDS = new Uint8Array(0);
@@ -280,8 +345,38 @@ class Parser {
   }
 
   run(): ParseResult {
+    this.parseLines(this.n);
+    this.endItem();
+    const tree = earthfileNode(this.text, this.version, this.base, this.items);
+    scanFacts.set(tree, this.scanFacts());
+    return { tree, errors: this.sortedErrors() };
+  }
+
+  runRecipes(owner: TargetNode | FunctionNode, start: number, stop: number): RecipesParse | undefined {
+    const { kind, name, nameRange, headerRange, docs } = owner;
+    this.item = { kind, name, nameRange, headerRange, docs, recipe: [] };
+    this.lastWasHeader = true;
+    this.pos = start;
+    this.parseLines(stop);
+    if (this.pos !== stop) return undefined;
+    const nextDocs = stop < this.n ? this.docs(false, this.lastIndented) : undefined;
+    this.endItem();
+    return { items: this.items, errors: this.sortedErrors(), nextDocs, scan: this.scanFacts() };
+  }
+
+  private scanFacts(): ScanFacts {
+    return { work: this.groups.spent, failed: this.groups.failed };
+  }
+
+  /** Errors in document order (the sort is stable, so same-offset errors keep their order). */
+  private sortedErrors(): ParseError[] {
+    return this.errors.sort((a, b) => a.range.start - b.range.start);
+  }
+
+  /** Parses whole lines until `stop` is reached or passed. */
+  private parseLines(stop: number): void {
     const { text, n } = this;
-    while (this.pos < n) {
+    while (this.pos < stop) {
       const lineStart = this.pos;
       const p = skipBlanks(text, lineStart);
       this.push(TokenCode.Whitespace, lineStart, p);
@@ -305,27 +400,6 @@ class Parser {
       if (!this.header(lineStart, indented)) this.commandLine(lineStart, indented);
       if (this.commentRun.length > 0) this.commentRun = [];
     }
-    this.endItem();
-    const targets = this.items.filter((i): i is TargetNode => i.kind === 'target');
-    const functions = this.items.filter((i): i is FunctionNode => i.kind === 'function');
-    let tokens: Token[] | undefined;
-    const tree: Mutable<EarthfileNode> = {
-      kind: 'earthfile',
-      text,
-      range: { start: 0, end: n },
-      baseRecipe: this.base,
-      targets,
-      functions,
-      items: this.items,
-      version: this.version,
-      get tokens(): Token[] {
-        return (tokens ??= tokensOf(text));
-      },
-    };
-
-    // Errors in document order (the sort is stable, so same-offset errors keep their order).
-    this.errors.sort((a, b) => a.range.start - b.range.start);
-    return { tree, errors: this.errors };
   }
 
   // Tokens and errors ---------------------------------------------------------------------------
