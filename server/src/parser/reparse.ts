@@ -27,11 +27,18 @@ interface Change {
   readonly newEnd: number;
 }
 
+/** Characters compared at once (natively, by `startsWith`) before the texts are compared one by one. */
+const BLOCK = 1024;
+
 function changeBetween(before: string, after: string): Change {
   const min = Math.min(before.length, after.length);
   let start = 0;
+  while (start + BLOCK <= min && before.startsWith(after.slice(start, start + BLOCK), start)) start += BLOCK;
   while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let common = 0;
+  while (common + BLOCK <= min - start && before.endsWith(after.slice(after.length - common - BLOCK, after.length - common), before.length - common)) {
+    common += BLOCK;
+  }
   while (common < min - start && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
   return { start, oldEnd: before.length - common, newEnd: after.length - common };
 }
