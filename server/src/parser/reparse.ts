@@ -1,13 +1,13 @@
 // Parsing an edited version of a document from the tree of the version before: when the text that
-// changed lies inside the bodies of targets or functions, only the lines from the first touched
-// body to the next untouched header are parsed again; the targets and functions before them are
-// reused as they are and those after them are moved by the change of length. Anything else (an edit
-// in the base recipe, on a header, across the next header, in the comment above a header that
-// changes its doc comment) falls back to `parse`, so the result is always what `parse` returns.
+// changed lies after the first header line, only the lines from the body before the change to the
+// next untouched header are parsed again; the targets and functions before them are reused as they
+// are and those after them are moved by the change of length. Anything else (an edit in the base
+// recipe or on the first header, a continuation or a quote that runs over the next header, a quote
+// with no end) falls back to `parse`, so the result is always what `parse` returns.
 
 import { lineEnd, isNewline, newlineEnd } from '../text/characters';
 import { lastAtOrBelow } from '../text/sortedSearch';
-import { earthfileNode, parse, parseRecipes, scanFactsOf, setScanFacts } from './parse';
+import { earthfileNode, parse, parseRecipes, scanFactsOf, setScanFacts, type RecipesParse } from './parse';
 import { scanBudget } from './scan';
 import { shiftItems } from './shift';
 import type { DocsNode, FunctionNode, ParseError, ParseResult, TargetNode } from './syntax';
@@ -72,24 +72,30 @@ function reparseRecipes(previous: ParseResult, text: string): ParseResult | unde
   const { start, oldEnd, newEnd } = changeBetween(before, text);
   const delta = text.length - before.length;
   const items = old.items;
-  const k = lastAtOrBelow(items.length, (i) => items[i].range.start, start);
+  let k = lastAtOrBelow(items.length, (i) => items[i].range.start, start);
+  // A change on a header line is parsed from the body before it, where the header's doc comment is read.
+  if (k >= 0 && start < Math.max(bodyStart(before, items[k]), bodyStart(text, items[k]))) k--;
   if (k < 0) return undefined;
   const owner = items[k];
   const from = bodyStart(text, owner);
   if (start < from || start < bodyStart(before, owner)) return undefined;
-  // The first header after the change: parsing stops there.
-  const j = Math.max(k + 1, lastAtOrBelow(items.length, (i) => items[i].range.start, oldEnd - 1) + 1);
+  // The first header after the change: parsing stops there, or at the next one when the change gave it another doc comment.
+  const first = Math.max(k + 1, lastAtOrBelow(items.length, (i) => items[i].range.start, oldEnd - 1) + 1);
+  let j = first;
+  let chunk: RecipesParse | undefined;
+  for (;;) {
+    const stop = (j < items.length ? items[j].range.start : before.length) + delta;
+    chunk = parseRecipes(text, owner, from, stop);
+    if (!chunk) return undefined;
+    if (j === items.length || sameDocs(chunk.nextDocs, items[j].docs, delta)) break;
+    if (j++ > first) return undefined;
+  }
   const oldStop = j < items.length ? items[j].range.start : before.length;
-  const stop = oldStop + delta;
-
   const firstAfter = lastAtOrBelow(errors.length, (i) => errors[i].range.start, oldStop - 1) + 1;
   const after = errors.slice(firstAfter);
   // Some messages name line numbers ("opened at line 12"); they are only reused if no line moved.
   const linesMoved = touchesLineBreak(before, start, oldEnd) || touchesLineBreak(text, start, newEnd);
   if (linesMoved && after.some((e) => /\bline \d/.test(e.message))) return undefined;
-
-  const chunk = parseRecipes(text, owner, from, stop);
-  if (!chunk || (j < items.length && !sameDocs(chunk.nextDocs, items[j].docs, delta))) return undefined;
   // Past half the budget, a whole parse might run out of it where the parts did not (see scan.ts).
   const work = scanned.work + chunk.scan.work;
   if (work > scanBudget(text.length) / 2) return undefined;

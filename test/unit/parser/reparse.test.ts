@@ -147,12 +147,22 @@ test('an edit inside a body reparses that body only', () => {
   assert.equal(reusedB(FILE, edited(FILE, 'RUN x', 'RUN x\n        RUN y')), true);
 });
 
-test('edits on a header, in the base recipe, across recipes or into a doc comment fall back to a whole parse', () => {
-  assert.equal(reusedB(FILE, edited(FILE, 'a:', 'ab:')), false, 'header');
+test('edits on the first header, in the base recipe or over the next header fall back to a whole parse', () => {
+  assert.equal(reusedB(FILE, edited(FILE, 'a:', 'ab:')), false, 'first header');
   assert.equal(reusedB(FILE, edited(FILE, 'FROM alpine', 'FROM alpine2')), false, 'base recipe');
   assert.equal(reusedB(FILE, edited(FILE, 'VERSION 0.8', 'VERSION 0.7')), false, 'VERSION');
   assert.equal(reusedB(FILE, edited(FILE, 'END\n\nb:', 'END \\\nb:')), false, 'a continuation runs over the next header');
-  assert.equal(reusedB(FILE, edited(FILE, 'END\n\nb:', 'END\n# b doc\nb:')), false, 'the next header gets a doc comment');
+});
+
+test('edits on a later header or its doc comment are parsed from the body before it', () => {
+  const three = FILE + 'c:\n    RUN c\n';
+  const previous = parse(three);
+  const [a, b, c] = previous.tree.items;
+  const renamed = assertSameAsWhole(previous, edited(three, 'b:', 'bb:'));
+  assert.deepEqual(renamed.tree.items.map((i) => i.name), ['a', 'bb', 'c']);
+  assert.ok(renamed.tree.items[2] === c && renamed.tree.items[0] !== a && renamed.tree.items[1] !== b);
+  const documented = assertSameAsWhole(parse(three), edited(three, 'END\n\nb:', 'END\n# b doc\nb:'));
+  assert.equal(documented.tree.items[1].docs?.text, 'b doc\n');
 });
 
 test('quotes that open in one body and may close in the next', () => {
