@@ -209,7 +209,7 @@ export interface RecipesParse {
  */
 export function parseRecipes(text: string, owner: TargetNode | FunctionNode, start: number, stop: number): RecipesParse | undefined {
   try {
-    return new Parser(text).runRecipes(owner, start, stop);
+    return new Parser(text, false, true).runRecipes(owner, start, stop);
   } catch {
     return undefined;
   }
@@ -332,6 +332,8 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly recordTokens = false,
+    /** Whether the strings the tree keeps are copied out of `text` (see `source`). */
+    private readonly copies = false,
   ) {
     this.n = text.length;
     this.groups = new GroupScanner(text);
@@ -440,6 +442,18 @@ class Parser {
     this.pos = e;
   }
 
+  /** The text from `start` to `end`, for the tree to keep. */
+  private source(start: number, end: number): string {
+    return this.kept(this.text.slice(start, end));
+  }
+
+  /** `s`, made from the text, for the tree to keep. */
+  private kept(s: string): string {
+    // V8 makes a slice of 13 or more characters share the whole text's. Reparsed recipes outlive the
+    // version they were parsed from, and would keep every version's text alive: they keep copies.
+    return this.copies && s.length >= 13 ? (s + ' ').slice(0, -1) : s;
+  }
+
   private error(code: ParseErrorCode, message: string, range: Range): void {
     this.errors.push({ code, message, range: { start: range.start, end: range.end } });
   }
@@ -464,7 +478,7 @@ class Parser {
     // An indented `word: more text` is a command line (an unknown keyword), not a misplaced header.
     if (indented && !clean) return false;
 
-    const name = text.slice(start, q);
+    const name = this.source(start, q);
     const nameRange = { start, end: q };
     const headerRange = { start, end: q + 1 };
     const isFunction = name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90;
@@ -548,11 +562,10 @@ class Parser {
       run = run.slice(i);
       if (run.length === 0) return undefined;
     }
-    const text = this.text;
     let out = '';
     let leadingTrim: string | undefined;
     for (const c of run) {
-      let line = text.slice(c.start, c.end).trim();
+      let line = this.source(c.start, c.end).trim();
       if (line.startsWith('#')) line = line.slice(1);
       if (leadingTrim === undefined) {
         let k = 0;
@@ -590,7 +603,7 @@ class Parser {
       this.push(TokenCode.Keyword, kwStart, kwEnd);
     }
     this.pos = kwEnd;
-    const keyword = new Word(spec ? spec.name : text.slice(kwStart, kwEnd), kwStart, kwEnd);
+    const keyword = new Word(spec ? spec.name : this.source(kwStart, kwEnd), kwStart, kwEnd);
     if (!spec) this.unknownKeyword(keyword.text, keyword.range);
 
     const depth0 = this.stack.length === 0;
@@ -692,12 +705,12 @@ class Parser {
   }
 
   private wordArg(a: RawAtom): ArgNode {
-    const raw = this.text.slice(a.start, a.end);
+    const raw = this.source(a.start, a.end);
     return new Word(a.backslash ? removeContinuations(raw) : raw, a.start, a.end);
   }
 
   private rawArg(a: RawAtom): ArgNode {
-    return new Word(this.text.slice(a.start, a.end), a.start, a.end);
+    return new Word(this.source(a.start, a.end), a.start, a.end);
   }
 
   /** ARG/ENV/LET/SET: `[options] key [= value]`, the value being the rest of the line. */
@@ -745,12 +758,12 @@ class Parser {
     const key = this.rawArg(before[keyIndex]);
     let value: ArgNode | undefined;
     if (valueStart >= 0) {
-      value = new Word(text.slice(valueStart, valueEnd), valueStart, valueEnd);
+      value = new Word(this.source(valueStart, valueEnd), valueStart, valueEnd);
       end = valueEnd;
     } else if (!equals && !grammar.options && before.length > 1) {
       // `ENV K a b`: the words after the key are the value; Earthly joins them without spaces.
       const rest = before.slice(1);
-      value = new Word(rest.map((a) => text.slice(a.start, a.end)).join(''), rest[0].start, rest[rest.length - 1].end);
+      value = new Word(this.kept(rest.map((a) => text.slice(a.start, a.end)).join('')), rest[0].start, rest[rest.length - 1].end);
     } else if (!grammar.options && before.length > 1) {
       this.error('syntax', `${name} expects a single name before "="`, { start: before[1].start, end: before[before.length - 1].end });
     }
@@ -834,7 +847,7 @@ class Parser {
       i++;
       while (i < joined.length && joined.charCodeAt(i) !== CH_DQUOTE) i += joined.charCodeAt(i) === CH_BACKSLASH ? 2 : 1;
       i++;
-      out.push(new Word(v, toSource(s), toSource(i - 1) + 1));
+      out.push(new Word(this.kept(v), toSource(s), toSource(i - 1) + 1));
     }
     return out;
   }
@@ -845,10 +858,9 @@ class Parser {
   private words(): ArgNode[] {
     const out = this.scratch;
     let count = 0;
-    const text = this.text;
     while (this.nextWord(false, true) > 0) {
       const { wordStart: start, wordEnd: end } = this;
-      const raw = text.slice(start, end);
+      const raw = this.source(start, end);
       out[count++] = new Word(this.wordBackslash ? removeContinuations(raw) : raw, start, end);
     }
     // A copy sized to fit: an array grown by `push` keeps room for 17 elements, and the tree keeps it.

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import type { FileModel, Recipe, Scope } from '../../../server/src/analysis/model';
@@ -201,4 +203,23 @@ test('the language service reparses each version from the one before', () => {
   service.openDocument(URI, 2, text);
   assert.deepEqual(service.diagnostics(URI), diagnosticsOf(text));
   assert.deepEqual(shape({ tree: analyzeText(text).tree, errors: [] }), shape({ tree: parse(text).tree, errors: [] }));
+});
+
+test('reparsed recipes do not keep the text of the version they were parsed from alive', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let text = earthfileOf(2000);
+  let model = analyzeText(text);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 1; i < 300; i++) {
+    const at = Math.floor((i / 300) * text.length);
+    text = text.slice(0, at) + 'a' + text.slice(at);
+    model = analyzeText(text, model);
+  }
+  gc();
+  // Each of the ~100 recipes reparsed from another version would keep that version's text (60 kB).
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.ok(grown < 2_000_000, `the heap grew by ${grown} bytes`);
+  assert.ok(model.recipes.length > 0);
 });
