@@ -14,6 +14,8 @@ import {
   type CommandNode,
   type EarthfileNode,
   type Expect,
+  type FunctionNode,
+  type TargetNode,
   type ParseError,
   type Part,
   type Range,
@@ -35,7 +37,13 @@ import type {
 } from './model';
 import { docOffset, docRange } from './wordOffsets';
 
-export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseError[] = []): FileModel {
+/**
+ * The model of `tree`. With `previous`, the model of the version before whose tree `tree` was
+ * reparsed from (see parser/reparse.ts), the declarations and references of each target or function
+ * whose node is reused unmoved are taken over from it rather than collected again; `previous` is
+ * spent (its references are resolved again here) and must not be read afterwards.
+ */
+export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseError[] = [], previous?: FileModel): FileModel {
   const version = tree.version && versionInfo(tree.version);
   const features = featuresInForce(version?.value, version?.flags.map((f) => f.name) ?? []);
   const items = tree.items;
@@ -47,27 +55,45 @@ export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseE
     extent: { start: 0, end: baseEnd },
     statements: tree.baseRecipe,
   };
+  const reusable = previous && recipesByNode(previous);
+  const taken = new Map<Recipe, Collected>();
   const targets: Recipe[] = [];
   const functions: Recipe[] = [];
   const recipes = items.map((node, i): Recipe => {
+    const end = i + 1 < items.length ? items[i + 1].range.start : tree.text.length;
+    const before = reusable?.get(node);
+    // A node moved in place by the reparse keeps its old extent object, which then no longer matches.
+    if (previous && before && before.extent.start === node.range.start && before.extent.end === end) {
+      taken.set(before, { variables: [], imports: [], references: [] });
+      (node.kind === 'target' ? targets : functions).push(before);
+      return before;
+    }
     const recipe: Recipe = {
       kind: node.kind,
       name: node.name,
       node,
       range: node.range,
-      extent: { start: node.range.start, end: i + 1 < items.length ? items[i + 1].range.start : tree.text.length },
+      extent: { start: node.range.start, end },
       docs: node.docs?.text,
       statements: node.recipe,
     };
     (node.kind === 'target' ? targets : functions).push(recipe);
     return recipe;
   });
-  const out: Collected = { variables: [], imports: [], references: [] };
   const globalScope: Scope = { kind: 'global', recipe: base, range: { start: 0, end: tree.text.length } };
+  const out: Collected = { variables: [], imports: [], references: [] };
   const walker: Walker = { source: tree.text, globalScope, explicitGlobal: features.has('explicit-global'), out, conditional: false };
-  for (const recipe of [base, ...recipes]) {
-    const scope: Scope = { kind: recipe.kind, recipe, range: recipe.extent };
-    walk(walker, recipe.statements, recipe, scope);
+  walk(walker, base.statements, base, { kind: 'base', recipe: base, range: base.extent });
+  if (previous && taken.size > 0) collectTaken(previous, taken);
+  for (const recipe of recipes) {
+    const part = taken.get(recipe);
+    if (!part) {
+      walk(walker, recipe.statements, recipe, { kind: recipe.kind, recipe, range: recipe.extent });
+      continue;
+    }
+    for (const v of part.variables) out.variables.push(v);
+    for (const imp of part.imports) out.imports.push(imp);
+    for (const site of part.references) out.references.push(site);
   }
   const targetsByName = firstByName(targets);
   const functionsByName = firstByName(functions);
@@ -93,6 +119,20 @@ interface Collected {
   variables: Variable[];
   imports: Import[];
   references: MutableSite[];
+}
+
+/** The targets and functions of `model` by their syntax node. */
+function recipesByNode(model: FileModel): Map<TargetNode | FunctionNode, Recipe> {
+  const map = new Map<TargetNode | FunctionNode, Recipe>();
+  for (const r of model.recipes) if (r.node) map.set(r.node, r);
+  return map;
+}
+
+/** Fills the lists of each recipe in `taken` with what `model` collected in it. */
+function collectTaken(model: FileModel, taken: ReadonlyMap<Recipe, Collected>): void {
+  for (const v of model.variables) taken.get(v.scope.recipe)?.variables.push(v);
+  for (const imp of model.imports) taken.get(imp.recipe)?.imports.push(imp);
+  for (const site of model.references) taken.get(site.recipe)?.references.push(site as MutableSite);
 }
 
 interface Walker {

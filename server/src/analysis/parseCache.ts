@@ -2,18 +2,22 @@
 
 import type { FileModel } from './model';
 
-export type Analyze = (text: string) => FileModel;
+/** Analyses `text`; given `previous`, the model of the version before, it may reuse (and spend) its parts. */
+export type Analyze = (text: string, previous?: FileModel) => FileModel;
 
 export class ParseCache {
   private readonly entries = new Map<string, { readonly version: number; readonly model: FileModel }>();
 
   constructor(private readonly analyze: Analyze) {}
 
-  /** The model of `uri` at `version`; `text` is analysed only when that version is not cached. */
+  /**
+   * The model of `uri` at `version`; `text` is analysed only when that version is not cached, from the
+   * cached version before (which is dropped: the one model per document kept here is the only reader).
+   */
   get(uri: string, version: number, text: string): FileModel {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version) return hit.model;
-    const model = this.analyze(text);
+    const model = this.analyze(text, hit?.model);
     this.entries.set(uri, { version, model });
     return model;
   }

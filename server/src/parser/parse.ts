@@ -191,6 +191,30 @@ export function parse(text: string): ParseResult {
   }
 }
 
+/** The targets and functions parsed from the lines between two headers, with what they tell the header after them. */
+export interface RecipesParse {
+  /** `owner` again with its new recipe, then any target or function whose header the lines hold. */
+  readonly items: readonly (TargetNode | FunctionNode)[];
+  /** Errors of those lines, in document order. */
+  readonly errors: readonly ParseError[];
+  /** The doc comment the header at `stop` gets. */
+  readonly nextDocs: DocsNode | undefined;
+  readonly scan: ScanFacts;
+}
+
+/**
+ * Parses `text` from `start`, the line after `owner`'s header, up to `stop`, the start of a header
+ * line (or the end of the text), in the state a whole-file parse is in there. Undefined when the
+ * lines do not end exactly at `stop` (a continuation or a quote runs over it) or the parser failed.
+ */
+export function parseRecipes(text: string, owner: TargetNode | FunctionNode, start: number, stop: number): RecipesParse | undefined {
+  try {
+    return new Parser(text, false, true).runRecipes(owner, start, stop);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every token of `text`, from a second parse that records them. Only the lossless printer and tests
  * read tokens, so a parse for the model skips recording them (a tenth of its time).
@@ -199,6 +223,47 @@ function tokensOf(text: string): Token[] {
   const parser = new Parser(text, true);
   parser.run();
   return parser.tokenList();
+}
+
+/** What scanning quotes and `$(` cost a tree (see scan.ts): the work, and whether a scan found no end. */
+export interface ScanFacts {
+  readonly work: number;
+  readonly failed: boolean;
+}
+
+const scanFacts = new WeakMap<EarthfileNode, ScanFacts>();
+
+/** The scan facts of `tree`; for a tree made otherwise than by a parse, as bad as can be. */
+export function scanFactsOf(tree: EarthfileNode): ScanFacts {
+  return scanFacts.get(tree) ?? { work: Infinity, failed: true };
+}
+
+/** Records the scan facts of a tree assembled from parts of others (see reparse.ts). */
+export function setScanFacts(tree: EarthfileNode, facts: ScanFacts): void {
+  scanFacts.set(tree, facts);
+}
+
+/** The root node of `text` (its tokens are made when first read). */
+export function earthfileNode(
+  text: string,
+  version: CommandNode | undefined,
+  baseRecipe: readonly Statement[],
+  items: readonly (TargetNode | FunctionNode)[],
+): EarthfileNode {
+  let tokens: Token[] | undefined;
+  return {
+    kind: 'earthfile',
+    text,
+    range: { start: 0, end: text.length },
+    baseRecipe,
+    targets: items.filter((i): i is TargetNode => i.kind === 'target'),
+    functions: items.filter((i): i is FunctionNode => i.kind === 'function'),
+    items,
+    version,
+    get tokens(): Token[] {
+      return (tokens ??= tokensOf(text));
+    },
+  };
 }
 
 const EMPTY_KINDS = new Uint8Array(0);
@@ -267,6 +332,8 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly recordTokens = false,
+    /** Whether the strings the tree keeps are copied out of `text` (see `source`). */
+    private readonly copies = false,
   ) {
     this.n = text.length;
     this.groups = new GroupScanner(text);
@@ -280,8 +347,38 @@ class Parser {
   }
 
   run(): ParseResult {
+    this.parseLines(this.n);
+    this.endItem();
+    const tree = earthfileNode(this.text, this.version, this.base, this.items);
+    scanFacts.set(tree, this.scanFacts());
+    return { tree, errors: this.sortedErrors() };
+  }
+
+  runRecipes(owner: TargetNode | FunctionNode, start: number, stop: number): RecipesParse | undefined {
+    const { kind, name, nameRange, headerRange, docs } = owner;
+    this.item = { kind, name, nameRange, headerRange, docs, recipe: [] };
+    this.lastWasHeader = true;
+    this.pos = start;
+    this.parseLines(stop);
+    if (this.pos !== stop) return undefined;
+    const nextDocs = stop < this.n ? this.docs(false, this.lastIndented) : undefined;
+    this.endItem();
+    return { items: this.items, errors: this.sortedErrors(), nextDocs, scan: this.scanFacts() };
+  }
+
+  private scanFacts(): ScanFacts {
+    return { work: this.groups.spent, failed: this.groups.failed };
+  }
+
+  /** Errors in document order (the sort is stable, so same-offset errors keep their order). */
+  private sortedErrors(): ParseError[] {
+    return this.errors.sort((a, b) => a.range.start - b.range.start);
+  }
+
+  /** Parses whole lines until `stop` is reached or passed. */
+  private parseLines(stop: number): void {
     const { text, n } = this;
-    while (this.pos < n) {
+    while (this.pos < stop) {
       const lineStart = this.pos;
       const p = skipBlanks(text, lineStart);
       this.push(TokenCode.Whitespace, lineStart, p);
@@ -305,27 +402,6 @@ class Parser {
       if (!this.header(lineStart, indented)) this.commandLine(lineStart, indented);
       if (this.commentRun.length > 0) this.commentRun = [];
     }
-    this.endItem();
-    const targets = this.items.filter((i): i is TargetNode => i.kind === 'target');
-    const functions = this.items.filter((i): i is FunctionNode => i.kind === 'function');
-    let tokens: Token[] | undefined;
-    const tree: Mutable<EarthfileNode> = {
-      kind: 'earthfile',
-      text,
-      range: { start: 0, end: n },
-      baseRecipe: this.base,
-      targets,
-      functions,
-      items: this.items,
-      version: this.version,
-      get tokens(): Token[] {
-        return (tokens ??= tokensOf(text));
-      },
-    };
-
-    // Errors in document order (the sort is stable, so same-offset errors keep their order).
-    this.errors.sort((a, b) => a.range.start - b.range.start);
-    return { tree, errors: this.errors };
   }
 
   // Tokens and errors ---------------------------------------------------------------------------
@@ -366,6 +442,18 @@ class Parser {
     this.pos = e;
   }
 
+  /** The text from `start` to `end`, for the tree to keep. */
+  private source(start: number, end: number): string {
+    return this.kept(this.text.slice(start, end));
+  }
+
+  /** `s`, made from the text, for the tree to keep. */
+  private kept(s: string): string {
+    // V8 makes a slice of 13 or more characters share the whole text's. Reparsed recipes outlive the
+    // version they were parsed from, and would keep every version's text alive: they keep copies.
+    return this.copies && s.length >= 13 ? (s + ' ').slice(0, -1) : s;
+  }
+
   private error(code: ParseErrorCode, message: string, range: Range): void {
     this.errors.push({ code, message, range: { start: range.start, end: range.end } });
   }
@@ -390,7 +478,7 @@ class Parser {
     // An indented `word: more text` is a command line (an unknown keyword), not a misplaced header.
     if (indented && !clean) return false;
 
-    const name = text.slice(start, q);
+    const name = this.source(start, q);
     const nameRange = { start, end: q };
     const headerRange = { start, end: q + 1 };
     const isFunction = name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90;
@@ -474,11 +562,10 @@ class Parser {
       run = run.slice(i);
       if (run.length === 0) return undefined;
     }
-    const text = this.text;
     let out = '';
     let leadingTrim: string | undefined;
     for (const c of run) {
-      let line = text.slice(c.start, c.end).trim();
+      let line = this.source(c.start, c.end).trim();
       if (line.startsWith('#')) line = line.slice(1);
       if (leadingTrim === undefined) {
         let k = 0;
@@ -516,7 +603,7 @@ class Parser {
       this.push(TokenCode.Keyword, kwStart, kwEnd);
     }
     this.pos = kwEnd;
-    const keyword = new Word(spec ? spec.name : text.slice(kwStart, kwEnd), kwStart, kwEnd);
+    const keyword = new Word(spec ? spec.name : this.source(kwStart, kwEnd), kwStart, kwEnd);
     if (!spec) this.unknownKeyword(keyword.text, keyword.range);
 
     const depth0 = this.stack.length === 0;
@@ -618,12 +705,12 @@ class Parser {
   }
 
   private wordArg(a: RawAtom): ArgNode {
-    const raw = this.text.slice(a.start, a.end);
+    const raw = this.source(a.start, a.end);
     return new Word(a.backslash ? removeContinuations(raw) : raw, a.start, a.end);
   }
 
   private rawArg(a: RawAtom): ArgNode {
-    return new Word(this.text.slice(a.start, a.end), a.start, a.end);
+    return new Word(this.source(a.start, a.end), a.start, a.end);
   }
 
   /** ARG/ENV/LET/SET: `[options] key [= value]`, the value being the rest of the line. */
@@ -671,12 +758,12 @@ class Parser {
     const key = this.rawArg(before[keyIndex]);
     let value: ArgNode | undefined;
     if (valueStart >= 0) {
-      value = new Word(text.slice(valueStart, valueEnd), valueStart, valueEnd);
+      value = new Word(this.source(valueStart, valueEnd), valueStart, valueEnd);
       end = valueEnd;
     } else if (!equals && !grammar.options && before.length > 1) {
       // `ENV K a b`: the words after the key are the value; Earthly joins them without spaces.
       const rest = before.slice(1);
-      value = new Word(rest.map((a) => text.slice(a.start, a.end)).join(''), rest[0].start, rest[rest.length - 1].end);
+      value = new Word(this.kept(rest.map((a) => text.slice(a.start, a.end)).join('')), rest[0].start, rest[rest.length - 1].end);
     } else if (!grammar.options && before.length > 1) {
       this.error('syntax', `${name} expects a single name before "="`, { start: before[1].start, end: before[before.length - 1].end });
     }
@@ -760,7 +847,7 @@ class Parser {
       i++;
       while (i < joined.length && joined.charCodeAt(i) !== CH_DQUOTE) i += joined.charCodeAt(i) === CH_BACKSLASH ? 2 : 1;
       i++;
-      out.push(new Word(v, toSource(s), toSource(i - 1) + 1));
+      out.push(new Word(this.kept(v), toSource(s), toSource(i - 1) + 1));
     }
     return out;
   }
@@ -771,10 +858,9 @@ class Parser {
   private words(): ArgNode[] {
     const out = this.scratch;
     let count = 0;
-    const text = this.text;
     while (this.nextWord(false, true) > 0) {
       const { wordStart: start, wordEnd: end } = this;
-      const raw = text.slice(start, end);
+      const raw = this.source(start, end);
       out[count++] = new Word(this.wordBackslash ? removeContinuations(raw) : raw, start, end);
     }
     // A copy sized to fit: an array grown by `push` keeps room for 17 elements, and the tree keeps it.

@@ -47,6 +47,11 @@ interface Frame {
 }
 
 /** Scans quoted strings and shell-outs of one source text, with memoised results. */
+/** The scanning work allowed for a text of `length` characters. */
+export function scanBudget(length: number): number {
+  return 16 * length + 100_000;
+}
+
 export class GroupScanner {
   /**
    * Results by start offset: -1 = no match, otherwise the end. The character at the offset (`"`,
@@ -60,7 +65,15 @@ export class GroupScanner {
   private readonly budget: number;
 
   constructor(private readonly text: string) {
-    this.budget = 16 * text.length + 100_000;
+    this.budget = scanBudget(text.length);
+  }
+
+  /** Whether a scan found no end; such a scan may have read to the end of the text. */
+  failed = false;
+
+  /** The work done so far (steps of quote and `$(` scanning), counted against the budget. */
+  get spent(): number {
+    return this.work;
   }
 
   private known(p: number): number | undefined {
@@ -70,6 +83,7 @@ export class GroupScanner {
   }
 
   private remember(p: number, end: number): void {
+    if (end < 0) this.failed = true;
     const map = this.memoMap;
     if (map) {
       map.set(p, end);

@@ -15,6 +15,12 @@ export class LineIndex {
   constructor(private readonly text: string) {
     const starts = [0];
     const n = text.length;
+    // Without `\r`, `indexOf` finds the line breaks natively, several times faster than a loop.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
