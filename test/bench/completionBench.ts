@@ -68,8 +68,12 @@ function figures(samples: number[]): Figures {
   return { median: samples[samples.length >> 1], p99: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] };
 }
 
+/**
+ * Times `run` on every item, after one untimed pass over all of them: a server that has been typed in
+ * for a few seconds has compiled the code of every context, and the first call of each is a one-off.
+ */
 async function timeEach<T>(items: readonly T[], run: (item: T, i: number) => Promise<unknown> | unknown): Promise<Figures> {
-  for (const item of items.slice(0, 20)) await run(item, -1); // warm-up
+  for (let i = 0; i < items.length; i++) await run(items[i], -1);
   const samples: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const t0 = performance.now();

@@ -8,6 +8,8 @@ export const quickFixFlow: Flow = {
     await openFile(page, 'drafts/light-bulb.earth');
     const squiggle = page.locator('.squiggly-error').first();
     await squiggle.waitFor({ timeout: 30_000 });
+    // The Run CodeLens drawn above `build:` moves the line down: the mouse goes to the squiggle once it is in place.
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Run' }).first().waitFor({ timeout: 30_000 });
 
     // The squiggle is drawn under the text layer: point the mouse at it as a person would.
     const box = await squiggle.boundingBox();
