@@ -23,6 +23,7 @@ import {
 import { createLanguageService } from '../../server/src/service';
 import { LineIndex, type Position } from '../../server/src/text/lineIndex';
 import { REPO_ROOT } from '../harness/paths';
+import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 import { dockerfileOf, earthfileOf } from './corpus';
 
 const SIZES = [300, 10_000];
@@ -112,7 +113,8 @@ async function editThenComplete(text: string, positions: readonly Position[]): P
 
 /** Edit then completion through `dist/server.js --stdio`: the edit is undone (untimed) before the next one. */
 async function editThenCompleteOverStdio(text: string, positions: readonly Position[]): Promise<Figures> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // With the Node flags the VS Code client starts the server with.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.listen();
   try {
