@@ -103,6 +103,9 @@ const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // Once an editor is scrolled by a line (Ctrl+Home reveals line 1 below its CodeLens), the sticky
+  // header of the enclosing target covers that line and its light bulb.
+  'editor.stickyScroll.enabled': false,
   // The DOM renderer keeps the terminal's text in the page, where browser flows read it; each page
   // starts without the terminals and tasks of the page before.
   'terminal.integrated.gpuAcceleration': 'off',
