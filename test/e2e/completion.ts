@@ -10,10 +10,37 @@ import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } f
 const STEP_TIMEOUT = 30_000;
 const COPY = 'typing.earth';
 
-/** The suggestion whose label is exactly `label`, once the suggest widget lists it. */
+/** The suggest widget's focused row, as far as the flow reads it (the tests are type-checked without DOM types). */
+type SuggestDocument = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+
+/**
+ * Accepts the suggestion whose label is exactly `label` the way a keyboard user does: Down until it is
+ * focused, then Enter. The widget draws only the rows that fit its height, and which fit depends on the
+ * window, the panel and the other Earthfiles of the workspace; the focused row is always drawn.
+ */
 async function pickSuggestion(page: Page, label: string): Promise<void> {
-  const name = page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
-  await page.locator('.suggest-widget .monaco-list-row', { has: name }).first().click({ timeout: STEP_TIMEOUT });
+  const focusedLabel = (): Promise<string | null> =>
+    page.evaluate(() => (globalThis as unknown as SuggestDocument).document.querySelector('.suggest-widget .monaco-list-row.focused')?.getAttribute('aria-label') ?? null);
+  // Listed once the widget has filtered what was typed (it refilters a moment after each key).
+  const wanted = page.locator(`.suggest-widget .monaco-list-row[aria-label^="${label},"]`).first();
+  const size = Number(await wanted.getAttribute('aria-setsize', { timeout: STEP_TIMEOUT }));
+  const seen: string[] = [];
+  for (let row = 0; row < size; row++) {
+    const focused = await focusedLabel();
+    // A row's aria-label is its label, a comma, then its kind and details.
+    if (focused?.startsWith(`${label},`)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    seen.push(focused ?? '(none focused)');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(
+      (previous) => (globalThis as unknown as SuggestDocument).document.querySelector('.suggest-widget .monaco-list-row.focused')?.getAttribute('aria-label') !== previous,
+      focused,
+      { timeout: STEP_TIMEOUT },
+    );
+  }
+  throw new Error(`the suggest widget does not offer ${label}; it offers: ${seen.join(' | ')}`);
 }
 
 /** Waits for an editor line that reads exactly `text` (the editor draws spaces as no-break spaces). */
@@ -31,6 +58,10 @@ export const completionFlow: Flow = {
     await waitForExtension(page);
     await openFile(page, COPY);
     await page.locator('.monaco-editor .view-line', { hasText: 'BUILD +lint' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    // The Run CodeLenses drawn above every target push the lines down: were they drawn after Ctrl+End
+    // revealed the last line, that line (and the suggest widget at its cursor) would sit below the
+    // editor's bottom edge whenever the panel is open.
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Run' }).first().waitFor({ timeout: STEP_TIMEOUT });
     // The demo Earthfile ends with a line break: Ctrl+End puts the cursor on an empty last line.
     await page.keyboard.press('Control+End');
     await page.keyboard.type('    BUILD +');

@@ -61,15 +61,59 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
  * where F1 pressed while the workbench is still restoring its editors can be dropped.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await recordFocusAndPalette(page);
   await page.locator('.command-center-center').click({ timeout: STEP_TIMEOUT });
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.waitFor({ timeout: STEP_TIMEOUT }).catch(async (error: unknown) => {
+    throw new Error(`${String(error)}\nThe page's last focus, click and palette events (ms since it loaded): ${await paletteStory(page)}`);
+  });
   // Typed at once with its ">", so only the filtered command list is ever drawn. Its top row is not
   // always the command (the palette sorts "Tasks: Restart Running Task" before "Tasks: Run Task"): the row
   // whose label is exactly the title is clicked.
   await input.fill(`>${title}`);
   const label = page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
   await page.locator('.quick-input-list .monaco-list-row', { has: label }).first().click({ timeout: STEP_TIMEOUT });
+}
+
+/** The page as far as the recorder below uses it (the tests are type-checked without DOM types). */
+type RecordedNode = { className?: unknown; tagName?: string; style?: { display: string } };
+type RecordedPage = {
+  paletteStory?: string[];
+  performance: { now(): number };
+  document: { body: unknown; addEventListener(type: string, listener: (event: { target: RecordedNode }) => void, capture: boolean): void };
+  MutationObserver: new (callback: (records: { target: RecordedNode }[]) => void) => { observe(node: unknown, options: object): void };
+};
+
+/**
+ * Starts recording, once per page, where focus goes and when the palette shows or hides, so that a
+ * palette that does not open can say what happened instead (the command centre was clicked, or it
+ * opened and something took the focus).
+ */
+async function recordFocusAndPalette(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const page = globalThis as unknown as RecordedPage;
+    if (page.paletteStory) return;
+    const story: string[] = (page.paletteStory = []);
+    const at = (): string => page.performance.now().toFixed(0);
+    const describe = (node: RecordedNode): string => `${node.tagName?.toLowerCase() ?? '?'}.${typeof node.className === 'string' ? node.className.split(' ').join('.') : ''}`;
+    page.document.addEventListener('focusin', (event) => story.push(`${at()} focus ${describe(event.target)}`), true);
+    page.document.addEventListener('mousedown', (event) => story.push(`${at()} mousedown ${describe(event.target)}`), true);
+    page.document.addEventListener('click', (event) => story.push(`${at()} click ${describe(event.target)}`), true);
+    let shown: boolean | undefined;
+    new page.MutationObserver((records) => {
+      for (const { target } of records) {
+        if (typeof target.className !== 'string' || !target.className.includes('quick-input-widget')) continue;
+        const now = target.style?.display !== 'none';
+        if (now !== shown) story.push(`${at()} palette ${now ? 'shown' : 'hidden'}`);
+        shown = now;
+      }
+    }).observe(page.document.body, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  });
+}
+
+async function paletteStory(page: Page): Promise<string> {
+  const story = await page.evaluate(() => (globalThis as unknown as RecordedPage).paletteStory ?? []).catch(() => ['(the page did not answer)']);
+  return story.length > 0 ? story.slice(-40).join('; ') : 'nothing (no click, focus change or palette change reached the page)';
 }
 
 /** Waits for the active terminal to show `text` (the test code-server draws terminals as DOM rows). */
