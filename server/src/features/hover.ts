@@ -4,6 +4,7 @@
 // Only the command at the cursor is read (found by binary search), so a hover never walks the file.
 
 import type { FileModel, Import, ReferenceSite, Variable } from '../analysis/model';
+import { envInForce, workspaceResolver, type EnvInForce } from '../analysis/inheritedEnv';
 import { commandAt, declarationOf, recipeAt } from '../analysis/lookup';
 import { builtinArg } from '../language/builtinArgs';
 import { commandByName, flagOf } from '../language/commands';
@@ -117,7 +118,20 @@ function variableUseHover(model: FileModel, command: CommandNode, offset: number
   if (!range) return undefined;
   const name = model.tree.text.slice(range.start, range.end);
   const declaration = declarationOf(model, name, offset);
+  if (!declaration && !builtinArg(name)) {
+    const place = { model, recipe: recipeAt(model, offset), path: context.path };
+    const inherited = envInForce(place, offset, workspaceResolver(context.workspace)).get(name);
+    if (inherited) return { markdown: inheritedMarkdown(inherited, context), range };
+  }
   return { markdown: variableMarkdown(model, name, declaration, context), range };
+}
+
+/** An ENV that a `FROM +target` or `DO +function` line brought into the recipe. */
+function inheritedMarkdown({ variable, model, recipe, path }: EnvInForce, context: HoverContext): string {
+  const line = context.lineOf(model, variable.command.range.start) + 1;
+  const where = `${recipe.kind} \`${recipe.name}\` of ${fileLabel(context, path)}`;
+  const how = recipe.kind === 'function' ? 'a DO line above ran that function' : 'the image a FROM line above starts from carries it';
+  return ['```earthfile\n' + declarationLine(model, variable) + '\n```', `Environment variable set in ${where}, line ${line}: ${how}, so the commands here see it.`].join('\n\n');
 }
 
 /** The key of ARG, LET, SET or ENV, or a FOR variable: its declaration (SET shows the LET it changes). */

@@ -111,9 +111,14 @@ export type CalleeLookup = { readonly callee: Callee } | { readonly note: string
 /** How the hover names a file: `this Earthfile`, or its path relative to the document's folder. */
 export function fileLabel(context: FeatureContext, path: string | undefined): string {
   if (path === undefined || path === context.path) return 'this Earthfile';
-  if (context.path === undefined) return `\`${path}\``;
-  const relative = nodePath.relative(nodePath.dirname(context.path), path).split(nodePath.sep).join('/');
-  return `\`${relative.startsWith('.') ? relative : './' + relative}\``;
+  return `\`${relativeEarthfile(context.path, path)}\``;
+}
+
+/** `path` as written from the folder of the Earthfile at `from` (`./dir/Earthfile`, `../Earthfile`); absolute without `from`. */
+export function relativeEarthfile(from: string | undefined, path: string): string {
+  if (from === undefined) return path;
+  const relative = nodePath.relative(nodePath.dirname(from), path).split(nodePath.sep).join('/');
+  return relative.startsWith('.') ? relative : './' + relative;
 }
 
 /** Where a remote Earthfile comes from, and that it is not read here. */

@@ -353,11 +353,11 @@ export function splitGroup(text: string): ParsedGroup {
   return splitGroupAt(text, 0, text.length);
 }
 
-/** `splitGroup` of the group `source[start, end)`, with offsets in `source`. */
-function splitGroupAt(source: string, start: number, end: number): ParsedGroup {
+/** `splitGroup` of the group `source[start, end)`, with offsets in `source`; `closed` false when its `)` is not typed yet. */
+function splitGroupAt(source: string, start: number, end: number, closed = true): ParsedGroup {
   const inset = source.charCodeAt(start) === 0x22 ? 2 : 1;
   const from = start + inset;
-  const to = end - inset;
+  const to = closed ? end - inset : end;
   const words: Word[] = [];
   let wordStart = -1;
   let inQuotes = false;
@@ -401,17 +401,22 @@ export function parseReferenceWord(text: string, expect: Expect): ReferenceWithO
 
 /** `parseReferenceWord` of `source[from, to)`, with offsets in `source`. */
 export function parseReferenceWordAt(source: string, from: number, to: number, expect: Expect): ReferenceWithOverrides {
-  if (!isGroupAt(source, from, to)) {
+  const closed = isGroupAt(source, from, to);
+  // A `(` with no `)` yet is a group being typed (no alias or target name holds a `(`): read it as one,
+  // so its reference and overrides are known, and say what is missing.
+  const unclosed = !closed && source.charCodeAt(from) === 0x28 && to - from >= 2;
+  if (!closed && !unclosed) {
     const { ref, error } = parseReferenceAt(source, from, to, expect);
     return { ref, overrides: NO_OVERRIDES, grouped: false, error };
   }
-  const group = splitGroupAt(source, from, to);
+  const group = splitGroupAt(source, from, to, closed);
   if (group.error !== undefined) return { ref: undefined, overrides: [], grouped: true, error: group.error };
   const head = group.words[0];
   const { ref, error } = parseReferenceAt(source, head.start, head.start + head.text.length, expect);
   // Word indexes count from the reference, which is word 0 of the group.
   const parsed = parseOverrides(group.words, 1);
-  return { ref, overrides: parsed.overrides, grouped: true, error: error ?? parsed.error?.message };
+  const missing = unclosed ? `the group ${source.slice(from, to)} has no closing )` : undefined;
+  return { ref, overrides: parsed.overrides, grouped: true, error: error ?? missing ?? parsed.error?.message };
 }
 
 export interface ParsedLoad extends ReferenceWithOverrides {

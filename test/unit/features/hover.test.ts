@@ -109,6 +109,9 @@ all:
     shows(at(text.replace('--TA$0G=1 --GOOS=darwin', '--TAG=1 --GOOS=dar$0win')), 'darwin', 'Default: `linux`.');
     shows(at(text.replace('--TA$0G', '--NA$0ME')), 'NAME', 'declares no ARG `NAME`');
     shows(at(text.replace('BUILD +build --TA$0G=1 --GOOS=darwin', 'COPY (+build/out --GO$0OS=x) .')), 'GOOS', 'Default: `linux`.');
+    // Half typed, before its `)`: still the group's reference and overrides.
+    shows(at(text.replace('BUILD +build --TA$0G=1 --GOOS=darwin', 'COPY (+build/out --GO$0OS')), 'GOOS', 'Default: `linux`.');
+    shows(at(text.replace('BUILD +build --TA$0G=1 --GOOS=darwin', 'COPY (+bui$0ld/out --GOOS')), '(+build/out --GOOS', 'Target `build`');
   });
 
   test(`variables: ARG, LET, ENV, FOR, global and undeclared (${label})`, () => {
@@ -134,6 +137,14 @@ build:
     shows(at(text.replace('ARG TAG=latest', 'ARG TA$0G=latest')), 'TAG', 'ARG TAG=latest');
     shows(at('VERSION 0.8\nb:\n    LET x = 1\n    SET $0x = 2\n'), 'x', 'LET x = 1');
     shows(at('VERSION 0.8\nARG LOCAL=1\nFROM alpine\nRUN echo $LOC$0AL\n'), 'LOCAL', 'ARG of the base recipe, line 2. Not global');
+  });
+
+  test(`an ENV brought by FROM +target or DO +function: where it was set (${label})`, () => {
+    const files = { [LIB]: 'VERSION 0.8\ntoolchain:\n    FROM golang:1.23\n    ENV GOPATH=/go\n' };
+    const text = 'VERSION 0.8\nIMPORT ./lib\ndeps:\n    FROM lib+toolchain\nSET_PATH:\n    FUNCTION\n    ENV PATH=/go/bin:$PATH\nbuild:\n    FROM +deps\n    DO +SET_PATH\n    RUN echo $GOPATH $PATH\n';
+    shows(at(text.replace('$GOPATH', '$GO$0PATH'), { files }), 'GOPATH', '```earthfile\nENV GOPATH=/go\n```', 'Environment variable set in target `toolchain` of `./lib/Earthfile`, line 4', 'FROM line above');
+    shows(at(text.replace('$PATH\n', '$PA$0TH\n'), { files }), 'PATH', 'ENV PATH=/go/bin:$PATH', 'function `SET_PATH` of this Earthfile, line 7', 'DO line above');
+    shows(at(text.replace('    FROM +deps\n', '    FROM alpine\n').replace('$GOPATH', '$GO$0PATH'), { files }), 'GOPATH', 'No ARG, LET, ENV or FOR declares `GOPATH` here');
   });
 
   test(`builtin ARGs follow the flavor setting and the VERSION (${label})`, () => {

@@ -216,6 +216,20 @@ test('a reference word with a group of overrides', () => {
   assert.deepEqual(plain.overrides, []);
 });
 
+test('a group still being typed (no closing parenthesis) is read as a group, with the parenthesis missing', () => {
+  const typing = '(./lib+t/out --K=v --L=w';
+  const r = parseReferenceWord(typing, 'artifact');
+  assert.equal(r.grouped, true);
+  assert.equal(r.ref?.earthfile.kind, 'path');
+  assert.equal(at(typing, r.ref?.name), 't');
+  assert.equal(at(typing, r.ref?.artifact), '/out');
+  assert.deepEqual(r.overrides.map((o) => at(typing, o.key)), ['K', 'L']);
+  assert.equal(r.error, 'the group (./lib+t/out --K=v --L=w has no closing )');
+  // Its valid twin: closed, no error.
+  assert.equal(parseReferenceWord(`${typing})`, 'artifact').error, undefined);
+  assert.match(parseReferenceWord('(', 'artifact').error ?? '', /invalid target ref/);
+});
+
 test('WITH DOCKER --load values', () => {
   const bare = parseLoad('+img');
   assert.equal(bare.image, undefined);

@@ -163,9 +163,11 @@ const POSITIONAL: Readonly<Record<string, PositionalRule>> = {
     const t = typed(current, 0);
     return [reference('artifact', t), { kind: 'path', typed: ungrouped(t) }];
   },
+  // The source is a path in the build environment, which is not this folder: only the AS LOCAL
+  // destination is a local path.
   'SAVE ARTIFACT': (before, current) => {
     const asLocal = before.length >= 2 && before[before.length - 2].text === 'AS' && before[before.length - 1].text === 'LOCAL';
-    return before.length === 0 || asLocal ? [{ kind: 'path', typed: typed(current, 0) }] : [];
+    return asLocal ? [{ kind: 'path', typed: typed(current, 0) }] : [];
   },
   'SAVE IMAGE': (_before, current) => [{ kind: 'image', typed: typed(current, 0) }],
   VERSION: (_before, current) => [{ kind: 'versionNumber', typed: typed(current, 0) }],

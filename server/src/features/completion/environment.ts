@@ -12,7 +12,7 @@ export interface DirectoryEntry {
   readonly isDirectory: boolean;
 }
 
-export type CompletionWorkspace = Pick<WorkspaceIndex, 'fileAt' | 'earthfileIn' | 'directoryOf' | 'importedFile' | 'knownModels'>;
+export type CompletionWorkspace = Pick<WorkspaceIndex, 'fileAt' | 'earthfileIn' | 'directoryOf' | 'importedFile' | 'knownModels' | 'resolveReference'>;
 
 export interface CompletionEnv {
   readonly model: FileModel;

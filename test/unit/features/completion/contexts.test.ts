@@ -205,13 +205,51 @@ test('variables after $ and ${: in scope first, then globals, then builtins of t
   });
 });
 
-test('local paths for COPY and SAVE ARTIFACT, relative to the Earthfile, without ignored ones', async () => {
+test('variables: the ENVs a FROM +base chain and DO +function bring, not their ARGs; another FROM drops them', async () => {
+  const files = { 'base/Earthfile': 'VERSION 0.8\ntoolchain:\n    FROM golang:1.23\n    ARG GOFLAGS=-mod=mod\n    ENV GOPATH=/go\n' };
+  await bothEols(async (eol) => {
+    const file = [
+      'VERSION 0.8',
+      'IMPORT ./base',
+      'deps:',
+      '    FROM base+toolchain',
+      '    ENV CGO_ENABLED=0',
+      '    LET tmp = x',
+      'SET_PATH:',
+      '    FUNCTION',
+      '    ENV PATH=/go/bin:$PATH',
+      'build:',
+      '    FROM +deps',
+      '    DO +SET_PATH',
+      '    RUN go build -o /out/app $$0',
+      'image:',
+      '    FROM +deps',
+      '    FROM alpine:3.20',
+      '    RUN echo $',
+      '',
+    ].join('\n');
+    const r = await completeAt(file, { eol, files });
+    has(r.labels, 'CGO_ENABLED', 'GOPATH', 'PATH');
+    lacks(r.labels, 'tmp', 'GOFLAGS');
+    assert.equal(r.item('CGO_ENABLED').detail, 'ENV CGO_ENABLED=0 (from +deps)');
+    assert.equal(r.item('GOPATH').detail, 'ENV GOPATH=/go (from +toolchain in ./base/Earthfile)');
+    assert.equal(r.item('PATH').detail, 'ENV PATH=/go/bin:$PATH (from +SET_PATH)');
+    const reset = await labelsAt(file.replace('$$0', '$').replace('echo $', 'echo $$0'), eol, { files });
+    lacks(reset, 'CGO_ENABLED', 'GOPATH', 'PATH');
+    // A target that bases itself on itself (an error Earthly reports) still answers.
+    has(await labelsAt('VERSION 0.8\nloop:\n    FROM +loop\n    ENV A=1\n    RUN echo $$0\n', eol), 'A');
+  });
+});
+
+test('local paths for COPY sources and SAVE ARTIFACT … AS LOCAL, relative to the Earthfile, without ignored ones', async () => {
   await bothEols(async (eol) => {
     const top = await labelsAt('VERSION 0.8\nt:\n    COPY $0\n', eol, { files: WORKSPACE });
     has(top, 'src/', 'docs/', 'Earthfile', '+t');
     lacks(top, 'build/');
     assert.deepEqual((await labelsAt('VERSION 0.8\nt:\n    COPY src/$0 ./\n', eol, { files: WORKSPACE })).sort(), ['gen/', 'main.go']);
     has(await labelsAt('VERSION 0.8\nt:\n    SAVE ARTIFACT dist AS LOCAL $0\n', eol, { files: WORKSPACE }), 'src/');
+    // What SAVE ARTIFACT saves is a path of the build environment, not of this folder.
+    lacks(await labelsAt('VERSION 0.8\nt:\n    SAVE ARTIFACT $0\n', eol, { files: WORKSPACE }), 'src/', 'docs/', 'Earthfile');
   });
 });
 
