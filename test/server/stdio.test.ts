@@ -1,7 +1,7 @@
 // The language server bundle on its own, as Neovim, Helix, Zed or Emacs start it: `node dist/server.js --stdio`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ import {
   ExitNotification,
   LogMessageNotification,
   MessageType,
+  type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -36,13 +37,24 @@ function startServer(nodeArgs: readonly string[] = []) {
   return { child, connection };
 }
 
-test('the server speaks LSP over stdio and publishes diagnostics', async () => {
-  const { child, connection } = startServer();
-  const published = new Promise<PublishDiagnosticsParams>((resolve) =>
-    connection.onNotification(PublishDiagnosticsNotification.type, resolve),
-  );
+/** Runs `body` against a started, listening server, and stops the server afterwards whatever happens. */
+async function withServer(body: (connection: ProtocolConnection, child: ChildProcess) => Promise<void>, nodeArgs: readonly string[] = []): Promise<void> {
+  const { child, connection } = startServer(nodeArgs);
+  // Handlers that `body` registers before its first await still see every message: none has been read yet.
   connection.listen();
   try {
+    await body(connection, child);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
+test('the server speaks LSP over stdio and publishes diagnostics', async () => {
+  await withServer(async (connection) => {
+    const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+      connection.onNotification(PublishDiagnosticsNotification.type, resolve),
+    );
     const init = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
@@ -61,23 +73,19 @@ test('the server speaks LSP over stdio and publishes diagnostics', async () => {
     );
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
-  } finally {
-    connection.dispose();
-    child.kill();
-  }
+  });
 });
 
-test('earthly/targets answers from open documents and from Earthfiles on disk', async () => {
+test('earthly/targets answers from open documents and from Earthfiles on disk', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'earthly-targets-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'svc'));
   writeFileSync(join(dir, 'svc', 'Earthfile'), 'VERSION 0.8\nimage:\n    FROM myreg.azurecr.io/base\n    SAVE IMAGE --push myreg.azurecr.io/svc\n');
   writeFileSync(join(dir, 'Earthfile'), 'VERSION 0.8\nstale:\n    RUN true\n');
   const rootUri = pathToFileURL(join(dir, 'Earthfile')).href;
   const svcUri = pathToFileURL(join(dir, 'svc', 'Earthfile')).href;
   const missingUri = pathToFileURL(join(dir, 'missing', 'Earthfile')).href;
-  const { child, connection } = startServer();
-  connection.listen();
-  try {
+  await withServer(async (connection) => {
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     await connection.sendNotification(InitializedNotification.type, {});
     // The open document differs from the file on disk: the answer follows the editor.
@@ -111,23 +119,17 @@ test('earthly/targets answers from open documents and from Earthfiles on disk', 
     });
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
-  } finally {
-    connection.dispose();
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('code actions sent right behind didOpen and didChange answer for the text as it is then', async () => {
-  const { child, connection } = startServer();
-  connection.listen();
-  const uri = 'file:///w/light-bulb.earth';
-  const atStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const titles = async (): Promise<string[]> => {
-    const actions = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: atStart, context: { diagnostics: [] } });
-    return (actions ?? []).map((a) => a.title);
-  };
-  try {
+  await withServer(async (connection) => {
+    const uri = 'file:///w/light-bulb.earth';
+    const atStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const titles = async (): Promise<string[]> => {
+      const actions = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: atStart, context: { diagnostics: [] } });
+      return (actions ?? []).map((a) => a.title);
+    };
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     await connection.sendNotification(InitializedNotification.type, {});
     // No await in between: the requests reach the server before any diagnostics are computed or published.
@@ -150,43 +152,34 @@ test('code actions sent right behind didOpen and didChange answer for the text a
     assert.deepEqual(await whenBroken, ['Add "VERSION 0.8"']);
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
-  } finally {
-    connection.dispose();
-    child.kill();
-  }
+  });
 });
 
 test('an exception or a rejection that nothing handles is logged to the client, and the server goes on', async () => {
   // Loaded before the server: a throw and a rejection from outside any request handler.
   const failLater = "setTimeout(() => { throw new Error('thrown'); }, 100); setTimeout(() => { Promise.reject(new Error('rejected')); }, 150);";
-  const { child, connection } = startServer(['--import', `data:text/javascript,${encodeURIComponent(failLater)}`]);
-  const errors: string[] = [];
-  const logged = new Promise<void>((resolve) =>
-    connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
-      if (type === MessageType.Error) errors.push(message.split('\n')[0]);
-      if (errors.length === 2) resolve();
-    }),
-  );
-  connection.listen();
-  try {
+  await withServer(async (connection, child) => {
+    const errors: string[] = [];
+    const logged = new Promise<void>((resolve) =>
+      connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
+        if (type === MessageType.Error) errors.push(message.split('\n')[0]);
+        if (errors.length === 2) resolve();
+      }),
+    );
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     await logged;
     assert.deepEqual(errors, ['Uncaught exception: Error: thrown', 'Unhandled promise rejection: Error: rejected']);
     assert.equal((await connection.sendRequest<ServerInfo>(SERVER_INFO_REQUEST)).pid, child.pid);
-  } finally {
-    connection.dispose();
-    child.kill();
-  }
+  }, ['--import', `data:text/javascript,${encodeURIComponent(failLater)}`]);
 });
 
-test('hover and signature help over JSON-RPC, across Earthfiles; none for a document that is not open', async () => {
+test('hover and signature help over JSON-RPC, across Earthfiles; none for a document that is not open', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'earthly-hover-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'lib'));
   writeFileSync(join(dir, 'lib', 'Earthfile'), 'VERSION 0.8\n# Lints the code.\nlint:\n    ARG --required STRICT\n    ARG FIX=false\n');
   const uri = pathToFileURL(join(dir, 'Earthfile')).href;
-  const { child, connection } = startServer();
-  connection.listen();
-  try {
+  await withServer(async (connection) => {
     const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     assert.equal(init.capabilities.hoverProvider, true);
     assert.deepEqual(init.capabilities.signatureHelpProvider?.triggerCharacters, [' ', '=', '(']);
@@ -206,9 +199,5 @@ test('hover and signature help over JSON-RPC, across Earthfiles; none for a docu
     assert.equal(await connection.sendRequest(SignatureHelpRequest.type, closed), null);
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
-  } finally {
-    connection.dispose();
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
