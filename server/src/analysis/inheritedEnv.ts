@@ -24,6 +24,17 @@ export interface RecipeIn {
 /** The target or function a FROM or DO reference of `from` names, wherever it lives; undefined when unknown. */
 export type RecipeResolver = (from: RecipeIn, site: ReferenceSite) => RecipeIn | undefined;
 
+/**
+ * Every ENV name that the recipe's `FROM +target` and `DO +function` lines bring, wherever they are in
+ * it: one walk per recipe, for a check that asks about many uses.
+ */
+export function namesBroughtIn(place: RecipeIn, resolve: RecipeResolver): Set<string> {
+  const finals = new Map<Recipe, Map<string, EnvInForce>>();
+  const names = new Set<string>();
+  for (const callee of fromAndDoSites(place, resolve).values()) for (const name of finalEnv(callee, resolve, finals, 0).keys()) names.add(name);
+  return names;
+}
+
 /** Chains of FROM and DO deeper than this are not followed (a cycle is an error Earthly reports anyway). */
 const MAX_DEPTH = 16;
 
@@ -94,8 +105,8 @@ function fromAndDoSites(place: RecipeIn, resolve: RecipeResolver): Map<CommandNo
   return sites;
 }
 
-/** The resolver that reads other Earthfiles through the workspace index. */
-export function workspaceResolver(workspace: Pick<WorkspaceIndex, 'resolveReference'>): RecipeResolver {
+/** The resolver that reads other Earthfiles through the workspace index (only this file's recipes without one). */
+export function workspaceResolver(workspace: Pick<WorkspaceIndex, 'resolveReference'> | undefined): RecipeResolver {
   return (from, site) => {
     const ref = site.ref;
     if (!ref || ref.dynamic) return undefined;
@@ -103,7 +114,7 @@ export function workspaceResolver(workspace: Pick<WorkspaceIndex, 'resolveRefere
       const recipe = (ref.nameKind === 'function' ? from.model.functionsByName : from.model.targetsByName).get(ref.name.text);
       return recipe && { model: from.model, recipe, path: from.path };
     }
-    const resolved = from.path === undefined ? undefined : workspace.resolveReference(from.path, site);
+    const resolved = from.path === undefined ? undefined : workspace?.resolveReference(from.path, site);
     return resolved?.definition && { model: resolved.file.model, recipe: resolved.definition, path: resolved.file.path };
   };
 }

@@ -1,6 +1,7 @@
 // `$VAR` and `${VAR}` in the positions Earthly expands itself (reference §8 "Expanded by Earthly"), and
 // the warning for a name that nothing declares there.
 import { builtinArgsInForce } from '../../language/builtinArgs';
+import { namesBroughtIn, workspaceResolver } from '../inheritedEnv';
 import { LineIndex } from '../../text/lineIndex';
 import type { ArgNode, CommandNode, Range } from '../../parser';
 import type { FileModel, Recipe, Variable } from '../model';
@@ -306,10 +307,18 @@ export function checkUndeclaredUses(context: CheckContext): void {
   const text = model.tree.text;
   const eol = lineEnding(text);
   let lines: LineIndex | undefined;
+  // What FROM +target and DO +function bring in, asked only for a recipe with a use to report.
+  const resolve = workspaceResolver(context.workspace);
+  const broughtIn = new Map<Recipe, Set<string>>();
+  const brings = (recipe: Recipe, name: string): boolean => {
+    let names = broughtIn.get(recipe);
+    if (!names) broughtIn.set(recipe, (names = namesBroughtIn({ model, recipe, path: context.path }, resolve)));
+    return names.has(name);
+  };
   forEachUse(model, ({ recipe, command }, name, start, end, guarded) => {
     if (guarded || everywhere.has(name)) return;
     if (recipe.kind !== 'base' && globals.has(name)) return;
-    if (sweep.declares(recipe, name, start)) return;
+    if (sweep.declares(recipe, name, start) || brings(recipe, name)) return;
     const where = recipe.kind === 'base' ? 'the base recipe' : `${recipe.kind} ${recipe.name}`;
     // The keyword starts its line, so what precedes it on the line is the indentation.
     const keyword = command.keyword.range.start;
