@@ -50,17 +50,16 @@ function walk(
   finals: Map<Recipe, Map<string, EnvInForce>>,
   depth: number,
 ): Map<string, EnvInForce> {
-  const { model, recipe } = place;
-  const envs = envsByCommand(model, recipe);
+  const envs = linesOf(place.model, place.recipe)?.envs;
   const sites = fromAndDoSites(place, resolve);
   let env = new Map<string, EnvInForce>();
-  forEachStatementOf(recipe, (statement) => {
+  forEachStatementOf(place.recipe, (statement) => {
     if (statement.kind !== 'command' || statement.range.start >= offset) return;
     const keyword = statement.keyword.text.toUpperCase();
     if (keyword === 'ENV') {
-      const variable = envs.get(statement);
+      const variable = envs?.get(statement);
       if (variable) env.set(variable.name, { ...place, variable });
-    } else if (keyword === 'FROM' || keyword === 'LOCALLY') {
+    } else if (keyword === 'FROM' || keyword === 'FROM DOCKERFILE' || keyword === 'LOCALLY') {
       const callee = sites.get(statement);
       env = callee ? new Map(finalEnv(callee, resolve, finals, depth)) : new Map();
     } else if (keyword === 'DO') {
@@ -88,17 +87,35 @@ function finalEnv(
   return env;
 }
 
-function envsByCommand(model: FileModel, recipe: Recipe): Map<CommandNode, Variable> {
-  const envs = new Map<CommandNode, Variable>();
-  for (const v of model.variables) if (v.kind === 'ENV' && v.scope.recipe === recipe) envs.set(v.command, v);
-  return envs;
+/** A recipe's ENV lines and its FROM and DO reference sites. */
+interface RecipeLines {
+  readonly envs: Map<CommandNode, Variable>;
+  readonly sites: ReferenceSite[];
+}
+
+/** Per model, its recipes' lines: grouped in one pass over the model, so a FROM chain costs no rescans. */
+const LINES = new WeakMap<FileModel, Map<Recipe, RecipeLines>>();
+
+function linesOf(model: FileModel, recipe: Recipe): RecipeLines | undefined {
+  let byRecipe = LINES.get(model);
+  if (!byRecipe) {
+    byRecipe = new Map();
+    const entry = (r: Recipe): RecipeLines => {
+      let lines = byRecipe!.get(r);
+      if (!lines) byRecipe!.set(r, (lines = { envs: new Map(), sites: [] }));
+      return lines;
+    };
+    for (const v of model.variables) if (v.kind === 'ENV') entry(v.scope.recipe).envs.set(v.command, v);
+    for (const site of model.references) if (site.role === 'FROM' || site.role === 'DO') entry(site.recipe).sites.push(site);
+    LINES.set(model, byRecipe);
+  }
+  return byRecipe.get(recipe);
 }
 
 /** The resolved callee of each `FROM +target` and `DO +function` line of the recipe. */
 function fromAndDoSites(place: RecipeIn, resolve: RecipeResolver): Map<CommandNode, RecipeIn> {
   const sites = new Map<CommandNode, RecipeIn>();
-  for (const site of place.model.references) {
-    if (site.recipe !== place.recipe || (site.role !== 'FROM' && site.role !== 'DO')) continue;
+  for (const site of linesOf(place.model, place.recipe)?.sites ?? []) {
     const callee = resolve(place, site);
     if (callee) sites.set(site.command, callee);
   }
