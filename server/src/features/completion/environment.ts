@@ -34,9 +34,19 @@ export type ItemData =
   | { readonly kind: 'feature'; readonly name: string }
   | { readonly kind: 'builtin'; readonly name: string };
 
+/**
+ * The last range made for each request: the items of one request mostly replace the same span, and share
+ * it (typing in the 300-line bench file: 98 -> 92 KB allocated per edit + completion).
+ */
+const lastRange = new WeakMap<CompletionEnv, { readonly start: number; readonly end: number; readonly range: LspRange }>();
+
 /** The LSP range of the offsets `[start, end)`. */
 export function lspRange(env: CompletionEnv, start: number, end: number): LspRange {
-  return { start: env.lines.positionAt(start), end: env.lines.positionAt(end) };
+  const last = lastRange.get(env);
+  if (last && last.start === start && last.end === end) return last.range;
+  const range = { start: env.lines.positionAt(start), end: env.lines.positionAt(end) };
+  lastRange.set(env, { start, end, range });
+  return range;
 }
 
 /** An edit replacing `[start, end)` with `newText`. */
