@@ -107,8 +107,8 @@ export class MetadataApi {
     if (!this.storage.exists(name)) throw new RequestError(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name });
   }
 
+  /** ACR answers TAG_UNKNOWN for a tag of a missing repository too. */
   private requireTag(name: string, tag: string): TagEntry {
-    this.requireRepository(name);
     const entry = this.storage.tag(name, tag);
     if (!entry) throw new RequestError(404, 'TAG_UNKNOWN', 'the specified tag does not exist', { name, tag });
     return entry;
