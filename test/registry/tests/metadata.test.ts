@@ -63,6 +63,28 @@ test('lists tags in both time orders and by page', async () => {
   assert.equal(names.at(-1), 'v1');
 });
 
+test('locking a tag or a manifest keeps its lastUpdateTime and its place newest-first; pushing a tag moves it to the top', async () => {
+  const artifact = client.getArtifact('hello-world', 'v1');
+  const tagsNewestFirst = async () => (await collect(artifact.listTagProperties({ order: 'LastUpdatedOnDescending' }).byPage())).items;
+  const manifestsNewestFirst = async () => (await collect(client.getRepository('hello-world').listManifestProperties({ order: 'LastUpdatedOnDescending' }).byPage())).items;
+  const [tags, manifests] = [await tagsNewestFirst(), await manifestsNewestFirst()];
+  assert.deepEqual(tags.map((t) => t.name), ['latest', 'v2', 'v1']);
+  try {
+    const lockedTag = await artifact.updateTagProperties('v1', { canWrite: false, canDelete: false });
+    const lockedManifest = await artifact.updateManifestProperties({ canWrite: false, canDelete: false });
+    assert.deepEqual(lockedTag.lastUpdatedOn, tags.at(-1)!.lastUpdatedOn);
+    assert.deepEqual(lockedManifest.lastUpdatedOn, manifests.find((m) => m.digest === lockedManifest.digest)!.lastUpdatedOn);
+    assert.deepEqual(await tagsNewestFirst(), tags.map((t) => (t.name === 'v1' ? { ...t, canWrite: false, canDelete: false } : t)));
+    assert.deepEqual((await manifestsNewestFirst()).map((m) => m.digest), manifests.map((m) => m.digest));
+  } finally {
+    await artifact.updateTagProperties('v1', { canWrite: true, canDelete: true });
+    await artifact.updateManifestProperties({ canWrite: true, canDelete: true });
+  }
+
+  await seedImages(registry, [{ ...DEMO_IMAGES[0]!, tags: ['v1-again'] }]);
+  assert.deepEqual((await tagsNewestFirst()).map((t) => t.name), ['v1-again', 'latest', 'v2', 'v1']);
+});
+
 test('manifest properties come from the real manifests and configs', async () => {
   const manifests = await collect(client.getRepository('team/web').listManifestProperties().byPage());
   const index = manifests.items.find((m) => m.tags.includes('latest'))!;
