@@ -7,7 +7,8 @@ import { clientSecretCredential, containerRegistryClient } from '../azureClients
 import { httpsRequest } from '../httpsRequest';
 import { defaultDirectory } from '../directory';
 import { startRegistry, type Registry } from '../registry';
-import { DEMO_IMAGES, seedImages } from '../seed';
+import type { BuiltManifest } from '../imageBuilder';
+import { buildSeedImage, DEMO_IMAGES, seedImages } from '../seed';
 
 let registry: Registry;
 let client: ContainerRegistryClient;
@@ -83,6 +84,15 @@ test('locking a tag or a manifest keeps its lastUpdateTime and its place newest-
 
   await seedImages(registry, [{ ...DEMO_IMAGES[0]!, tags: ['v1-again'] }]);
   assert.deepEqual((await tagsNewestFirst()).map((t) => t.name), ['v1-again', 'latest', 'v2', 'v1']);
+});
+
+test('an index is as large as its platform images together; an image counts its config and layers', async () => {
+  const index = buildSeedImage(DEMO_IMAGES.find((i) => i.repository === 'team/web')!);
+  const sizeOf = (image: BuiltManifest): number => image.blobs.reduce((sum, blob) => sum + blob.bytes.length, 0);
+  const { items } = await collect(client.getRepository('team/web').listManifestProperties().byPage());
+  const sizes = new Map(items.map((m) => [m.digest, m.sizeInBytes]));
+  assert.equal(sizes.get(index.digest), index.children.reduce((sum, image) => sum + sizeOf(image), 0));
+  for (const image of index.children) assert.equal(sizes.get(image.digest), sizeOf(image));
 });
 
 test('manifest properties come from the real manifests and configs', async () => {
