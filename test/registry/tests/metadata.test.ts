@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import type { ContainerRegistryClient } from '@azure/container-registry';
 import { clientSecretCredential, containerRegistryClient } from '../azureClients';
 import { httpsRequest } from '../httpsRequest';
-import { defaultDirectory } from '../directory';
 import { startRegistry, type Registry } from '../registry';
 import type { BuiltManifest } from '../imageBuilder';
 import { buildSeedImage, DEMO_IMAGES, seedImages } from '../seed';
@@ -141,17 +140,4 @@ test('the legacy untag route of vscode-containers deletes a tag', async () => {
   const reply = await httpsRequest(`${registry.endpoint}/v2/_acr/hello-world/tags/v1`, registry.caPem, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
   assert.equal(reply.status, 202);
   await assert.rejects(client.getArtifact('hello-world', 'v1').getTagProperties('v1'), (error: { statusCode?: number }) => error.statusCode === 404);
-});
-
-test('an anonymous-pull registry serves metadata to a client without credentials', async () => {
-  const open = await startRegistry({ directory: { ...defaultDirectory(), anonymousPull: true } });
-  try {
-    await seedImages(open, DEMO_IMAGES.slice(0, 1));
-    const anonymous = containerRegistryClient(open);
-    const properties = await anonymous.getArtifact('hello-world', 'v1').getTagProperties('v1');
-    assert.equal(properties.name, 'v1');
-    await assert.rejects(anonymous.listRepositoryNames().next(), (error: { statusCode?: number }) => error.statusCode === 401);
-  } finally {
-    await open.stop();
-  }
 });
