@@ -1,7 +1,8 @@
 // Test-only endpoints under `/_emulator/`, for tests that run in another process than the registry (the
 // extension host): arm and clear faults, revoke tokens, change lifetimes, approve device codes, switch
-// anonymous pull. Faults never apply to these routes.
+// anonymous pull, change what ARM lists. Faults never apply to these routes.
 import { RequestError, sendEmpty, sendJson } from './acrErrors';
+import { parseArmPatch, type ArmResources } from './armResources';
 import type { Directory } from './directory';
 import { readBody } from './requestBodies';
 import type { EntraStandIn } from './entra';
@@ -15,6 +16,7 @@ interface Controlled {
   readonly entra: EntraStandIn;
   readonly lifetimes: Lifetimes;
   readonly directory: Directory;
+  readonly arm: ArmResources;
 }
 
 async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
@@ -27,7 +29,7 @@ async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
   throw new RequestError(400, 'UNSUPPORTED', 'expected a JSON object');
 }
 
-export function controlRoutes({ faults, tokens, entra, lifetimes, directory }: Controlled): Route[] {
+export function controlRoutes({ faults, tokens, entra, lifetimes, directory, arm }: Controlled): Route[] {
   return [
     { methods: ['POST'], path: /^\/_emulator\/faults$/, handle: async (ctx) => (faults.add(parseFault(await readJson(ctx))), sendEmpty(ctx.res, 204)) },
     { methods: ['DELETE'], path: /^\/_emulator\/faults$/, handle: (ctx) => (faults.clear(), sendEmpty(ctx.res, 204)) },
@@ -64,5 +66,6 @@ export function controlRoutes({ faults, tokens, entra, lifetimes, directory }: C
         sendEmpty(ctx.res, 204);
       },
     },
+    { methods: ['PATCH'], path: /^\/_emulator\/arm$/, handle: async (ctx) => (Object.assign(arm, parseArmPatch(await readJson(ctx))), sendJson(ctx.res, 200, arm)) },
   ];
 }
