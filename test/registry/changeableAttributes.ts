@@ -1,5 +1,6 @@
 // ACR's changeable attributes of repositories, tags and manifests, which distribution has no place
-// for: kept here, keyed by `name`, `name:tag` or `name@digest`. Locks are enforced on delete.
+// for: kept here, keyed by `name`, `name:tag` or `name@digest`. Locks are enforced on delete. Changing
+// them is no update: an item's lastUpdateTime stays, so locking does not reorder newest-first listings.
 import { RequestError } from './acrErrors';
 
 export interface Attributes {
@@ -36,19 +37,14 @@ export function parseAttributesPatch(body: Buffer): Partial<Attributes> {
 }
 
 export class ChangeableAttributes {
-  private readonly values = new Map<string, { attributes: Attributes; updated: bigint }>();
+  private readonly values = new Map<string, Attributes>();
 
   get(key: string): Attributes {
-    return this.values.get(key)?.attributes ?? UNLOCKED;
-  }
-
-  /** When the attributes last changed, in nanoseconds (0 = never). */
-  updated(key: string): bigint {
-    return this.values.get(key)?.updated ?? 0n;
+    return this.values.get(key) ?? UNLOCKED;
   }
 
   update(key: string, patch: Partial<Attributes>): void {
-    this.values.set(key, { attributes: { ...this.get(key), ...patch }, updated: BigInt(Date.now()) * 1000000n });
+    this.values.set(key, { ...this.get(key), ...patch });
   }
 
   /** Write-locked items are delete-locked too, as in ACR. */

@@ -1,7 +1,9 @@
 // Test-only endpoints under `/_emulator/`, for tests that run in another process than the registry (the
-// extension host): arm and clear faults, revoke tokens, change lifetimes, approve device codes. Faults
-// never apply to these routes.
+// extension host): arm and clear faults, revoke tokens, change lifetimes, approve device codes, switch
+// anonymous pull, change what ARM lists. Faults never apply to these routes.
 import { RequestError, sendEmpty, sendJson } from './acrErrors';
+import { parseArmPatch, type ArmResources } from './armResources';
+import type { Directory } from './directory';
 import { readBody } from './requestBodies';
 import type { EntraStandIn } from './entra';
 import { parseFault, type Faults } from './faults';
@@ -13,6 +15,8 @@ interface Controlled {
   readonly tokens: TokenService;
   readonly entra: EntraStandIn;
   readonly lifetimes: Lifetimes;
+  readonly directory: Directory;
+  readonly arm: ArmResources;
 }
 
 async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
@@ -25,7 +29,7 @@ async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
   throw new RequestError(400, 'UNSUPPORTED', 'expected a JSON object');
 }
 
-export function controlRoutes({ faults, tokens, entra, lifetimes }: Controlled): Route[] {
+export function controlRoutes({ faults, tokens, entra, lifetimes, directory, arm }: Controlled): Route[] {
   return [
     { methods: ['POST'], path: /^\/_emulator\/faults$/, handle: async (ctx) => (faults.add(parseFault(await readJson(ctx))), sendEmpty(ctx.res, 204)) },
     { methods: ['DELETE'], path: /^\/_emulator\/faults$/, handle: (ctx) => (faults.clear(), sendEmpty(ctx.res, 204)) },
@@ -52,5 +56,16 @@ export function controlRoutes({ faults, tokens, entra, lifetimes }: Controlled):
         sendEmpty(ctx.res, 204);
       },
     },
+    {
+      methods: ['PUT'],
+      path: /^\/_emulator\/anonymous-pull$/,
+      handle: async (ctx) => {
+        const { enabled } = await readJson(ctx);
+        if (typeof enabled !== 'boolean') throw new RequestError(400, 'UNSUPPORTED', 'expected {"enabled": true|false}');
+        directory.anonymousPull = enabled;
+        sendEmpty(ctx.res, 204);
+      },
+    },
+    { methods: ['PATCH'], path: /^\/_emulator\/arm$/, handle: async (ctx) => (Object.assign(arm, parseArmPatch(await readJson(ctx))), sendJson(ctx.res, 200, arm)) },
   ];
 }

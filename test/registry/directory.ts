@@ -5,8 +5,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 /** The actions ACR knows in scopes: distribution's three, its own metadata pair, and `*`. */
 export type RepositoryAction = 'pull' | 'push' | 'delete' | 'metadata_read' | 'metadata_write' | '*';
 
+/** `catalog` on `*` lists the catalog (`registry:catalog:*`), which otherwise takes `*` on `*`. */
+export type GrantedAction = RepositoryAction | 'catalog';
+
 /** Repository name (or `*` for every repository) -> allowed actions. */
-export type Grants = Readonly<Record<string, readonly RepositoryAction[]>>;
+export type Grants = Readonly<Record<string, readonly GrantedAction[]>>;
 
 export interface EntraClient {
   readonly clientId: string;
@@ -38,12 +41,12 @@ export interface Directory {
   /** The admin user: username is the registry name, the password its admin key. */
   readonly admin?: { readonly username: string; readonly password: string };
   readonly scopedTokens: readonly ScopedToken[];
-  /** Pull and read metadata without credentials (ACR's anonymous pull). */
-  readonly anonymousPull: boolean;
+  /** List the catalog, pull and read metadata without credentials (ACR's anonymous pull); switched while running. */
+  anonymousPull: boolean;
 }
 
 export const EVERYTHING: Grants = { '*': ['*'] };
-export const ANONYMOUS: Grants = { '*': ['pull', 'metadata_read'] };
+export const ANONYMOUS: Grants = { '*': ['pull', 'metadata_read', 'catalog'] };
 
 /** The well-known public client id of the Azure CLI, which device-code sign-ins commonly use. */
 export const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
@@ -71,6 +74,6 @@ export function defaultDirectory(clientCertificatePem?: string): Directory {
 }
 
 /** The actions of `grants` that apply to `repository`. */
-export function actionsOn(grants: Grants, repository: string): readonly RepositoryAction[] {
+export function actionsOn(grants: Grants, repository: string): readonly GrantedAction[] {
   return [...(grants['*'] ?? []), ...(grants[repository] ?? [])];
 }

@@ -4,7 +4,7 @@ import { RequestError } from './acrErrors';
 
 export interface ManifestInfo {
   readonly mediaType: string;
-  /** The manifest, its config and its layers, in bytes. */
+  /** An image's config and layers; an index's, the sum over its platform images. Manifests themselves do not count. */
   readonly imageSize: number;
   readonly architecture?: string;
   readonly os?: string;
@@ -37,15 +37,26 @@ function parse<T>(bytes: Buffer): T {
   }
 }
 
-export function readManifestInfo(manifest: Buffer, readBlob: (digest: string) => Buffer | undefined): ManifestInfo {
+type ReadBlob = (digest: string) => Buffer | undefined;
+
+function imageSizeOf(json: ManifestJson, readBlob: ReadBlob): number {
+  if (json.manifests) {
+    return json.manifests.reduce((sum, m) => {
+      const child = m.digest ? readBlob(m.digest) : undefined;
+      return sum + (child ? imageSizeOf(parse<ManifestJson>(child), readBlob) : 0);
+    }, 0);
+  }
+  return (json.config?.size ?? 0) + (json.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+}
+
+export function readManifestInfo(manifest: Buffer, readBlob: ReadBlob): ManifestInfo {
   const json = parse<ManifestJson>(manifest);
   const mediaType = json.mediaType ?? (json.manifests ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json');
+  const imageSize = imageSizeOf(json, readBlob);
   if (INDEX_TYPES.has(mediaType) || json.manifests) {
     const references = (json.manifests ?? []).map((m) => ({ digest: m.digest ?? '', architecture: m.platform?.architecture, os: m.platform?.os }));
-    return { mediaType, imageSize: manifest.length, references };
+    return { mediaType, imageSize, references };
   }
-  const layers = json.layers ?? [];
-  const imageSize = manifest.length + (json.config?.size ?? 0) + layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
   const configBytes = json.config?.digest ? readBlob(json.config.digest) : undefined;
   const config = configBytes ? parse<{ architecture?: string; os?: string; created?: string }>(configBytes) : {};
   return { mediaType, imageSize, architecture: config.architecture, os: config.os, created: config.created };

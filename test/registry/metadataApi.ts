@@ -107,8 +107,8 @@ export class MetadataApi {
     if (!this.storage.exists(name)) throw new RequestError(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name });
   }
 
+  /** ACR answers TAG_UNKNOWN for a tag of a missing repository too. */
   private requireTag(name: string, tag: string): TagEntry {
-    this.requireRepository(name);
     const entry = this.storage.tag(name, tag);
     if (!entry) throw new RequestError(404, 'TAG_UNKNOWN', 'the specified tag does not exist', { name, tag });
     return entry;
@@ -129,7 +129,7 @@ export class MetadataApi {
     const revisions = this.storage.revisions(name);
     const tags = this.tags(name);
     const created = revisions.reduce((min, r) => (r.created < min ? r.created : min), revisions[0]?.created ?? BigInt(Date.now()) * 1000000n);
-    const updated = this.latest(created, ...revisions.map((r) => r.created), ...tags.map((t) => t.updated), this.attributes.updated(repositoryKey(name)));
+    const updated = this.latest(created, ...revisions.map((r) => r.created), ...tags.map((t) => t.updated));
     return {
       registry: this.loginServer, imageName: name, createdTime: acrTime(created), lastUpdateTime: acrTime(updated),
       manifestCount: revisions.length, tagCount: tags.length, changeableAttributes: this.attributes.get(repositoryKey(name)),
@@ -137,9 +137,8 @@ export class MetadataApi {
   }
 
   private tagItem(name: string, tag: TagEntry): Record<string, unknown> & { key: string; updated: bigint } {
-    const updated = this.latest(tag.updated, this.attributes.updated(tagKey(name, tag.name)));
     return {
-      key: tag.name, updated, name: tag.name, digest: tag.digest, createdTime: acrTime(tag.created), lastUpdateTime: acrTime(updated),
+      key: tag.name, updated: tag.updated, name: tag.name, digest: tag.digest, createdTime: acrTime(tag.created), lastUpdateTime: acrTime(tag.updated),
       signed: false, changeableAttributes: this.attributes.get(tagKey(name, tag.name)),
     };
   }
@@ -147,11 +146,10 @@ export class MetadataApi {
   /** `pushed` is when the manifest arrived; the image config's own `created` wins where it has one. */
   private manifestItem(name: string, digest: string, pushed: bigint, tags: readonly string[]): Record<string, unknown> & { key: string; updated: bigint } {
     const info = this.manifestInfo(digest);
-    const updated = this.latest(pushed, this.attributes.updated(manifestKey(name, digest)));
     const configured = info.created ? Date.parse(info.created) : Number.NaN;
     const created = Number.isNaN(configured) ? pushed : BigInt(configured) * 1000000n;
     return {
-      key: digest, updated, digest, imageSize: info.imageSize, createdTime: acrTime(created), lastUpdateTime: acrTime(updated),
+      key: digest, updated: pushed, digest, imageSize: info.imageSize, createdTime: acrTime(created), lastUpdateTime: acrTime(pushed),
       ...(info.architecture ? { architecture: info.architecture } : {}), ...(info.os ? { os: info.os } : {}),
       mediaType: info.mediaType, ...(info.references ? { references: info.references } : {}),
       tags, changeableAttributes: this.attributes.get(manifestKey(name, digest)),

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { freePort } from '../harness/codeServer';
 import { requirePrerequisites } from '../harness/prerequisites';
 import { run, stopGroup } from '../harness/processes';
+import { ArmApi } from './armApi';
+import { defaultArmResources, type ArmResources } from './armResources';
 import { createCertificates } from './certificates';
 import { controlRoutes } from './controlRoutes';
 import { defaultDirectory, type Directory } from './directory';
@@ -27,6 +29,8 @@ export interface RegistryOptions {
   readonly lifetimes?: Partial<Lifetimes>;
   /** Accept Entra tokens whose audience is ARM (default true), as ACR does unless that is disabled. */
   readonly armAudience?: boolean;
+  /** Replaces parts of `defaultArmResources()`: subscriptions, registries, page size. */
+  readonly arm?: Partial<ArmResources>;
   /** Request lines and errors, never tokens. */
   readonly log?: (line: string) => void;
 }
@@ -49,6 +53,8 @@ export interface Registry {
   readonly tokens: TokenService;
   readonly entra: EntraStandIn;
   readonly metadata: MetadataApi;
+  /** What Azure Resource Manager lists (subscriptions, registries, page size); change while running. */
+  readonly arm: ArmResources;
   /** distribution's storage, `<dir>/storage` (filesystem driver). */
   readonly storage: StorageLayout;
   /** The temporary folder holding everything; removed by stop(). */
@@ -111,15 +117,17 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     });
     const entra = new EntraStandIn(loginServer, certificates.entraSigner, directory, lifetimes);
     const metadata = new MetadataApi(loginServer, tokens, storage, faults);
+    const arm: ArmResources = { ...defaultArmResources(loginServer, directory), ...options.arm };
+    const armApi = new ArmApi(loginServer, certificates.entraSigner, directory, arm);
     const distribution = await startDistributionOnFreePort({ dir, storageDir: storage.root, realm: tokens.realm, service: loginServer, rootCertBundle: certificates.caFile });
     stopDistribution = () => stopGroup(distribution.process, 2000);
     front.serve({
-      control: controlRoutes({ faults, tokens, entra, lifetimes }),
-      routes: [...entra.routes, ...tokens.routes, ...metadata.routes, { methods: ALL_METHODS, path: /^\/v2\//, handle: passThrough(distribution.url, tokens, metadata) }],
+      control: controlRoutes({ faults, tokens, entra, lifetimes, directory, arm }),
+      routes: [...entra.routes, ...armApi.routes, ...tokens.routes, ...metadata.routes, { methods: ALL_METHODS, path: /^\/v2\//, handle: passThrough(distribution.url, tokens, metadata) }],
     });
     return {
       loginServer, endpoint: `https://${loginServer}`, caFile: certificates.caFile, caPem: certificates.caPem, clientCertificateFile: certificates.clientCertificate.file, certDir,
-      directory, lifetimes, faults, tokens, entra, metadata, storage, dir, distributionLog: distribution.logFile, distributionPid: distribution.process.pid!, stop,
+      directory, lifetimes, faults, tokens, entra, metadata, arm, storage, dir, distributionLog: distribution.logFile, distributionPid: distribution.process.pid!, stop,
     };
   } catch (error) {
     await stop();

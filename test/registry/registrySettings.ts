@@ -46,6 +46,8 @@ export function describeRegistry(registry: Registry, files: CredentialFiles): st
     `Service principal:   client id ${sp.clientId}; secret in ${files.servicePrincipal}`,
     `Device code sign-in: client id ${AZURE_CLI_CLIENT_ID}; approve at ${registry.endpoint}/devicelogin as ${registry.directory.users.map((u) => u.username).join(', ')}`,
     `Admin user:          ${registry.directory.admin?.username ?? '(disabled)'}; password in ${files.admin}`,
+    `Anonymous pull:      ${registry.directory.anonymousPull ? 'on (catalog, pull and metadata reads need no credentials)' : 'off'}`,
+    `Resource Manager:    ${registry.endpoint}   (token audience https://management.azure.com; ${registry.arm.subscriptions.length} subscriptions, ${registry.arm.registries.length} registries)`,
     '',
     'VS Code user settings:',
     ...setting.split('\n'),

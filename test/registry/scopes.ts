@@ -1,7 +1,7 @@
 // Token scopes (`repository:team/api:pull,push`, `registry:catalog:*`): parsing, and what an identity's
 // grants allow of them. Names may contain `/`, so the type ends at the first colon and the actions
 // start after the last one.
-import { actionsOn, type Grants, type RepositoryAction } from './directory';
+import { actionsOn, type GrantedAction, type Grants } from './directory';
 
 export interface Access {
   readonly type: string;
@@ -26,11 +26,13 @@ export const formatScope = (access: Access): string => `${access.type}:${access.
 
 function allowedActions(grants: Grants, access: Access): string[] {
   if (access.type === 'registry') {
-    return access.name === 'catalog' && actionsOn(grants, '*').includes('*') ? access.actions.filter((a) => a === '*') : [];
+    const everywhere = actionsOn(grants, '*');
+    const listsCatalog = everywhere.includes('*') || everywhere.includes('catalog');
+    return access.name === 'catalog' && listsCatalog ? access.actions.filter((a) => a === '*') : [];
   }
   if (access.type !== 'repository' && access.type !== 'artifact-repository') return [];
   const allowed = actionsOn(grants, access.name);
-  return allowed.includes('*') ? [...access.actions] : access.actions.filter((a) => allowed.includes(a as RepositoryAction));
+  return allowed.includes('*') ? [...access.actions] : access.actions.filter((a) => a !== 'catalog' && allowed.includes(a as GrantedAction));
 }
 
 /** The part of each requested scope that `grants` allows; scopes allowing nothing are dropped. */

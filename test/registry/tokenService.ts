@@ -20,8 +20,8 @@ export interface Lifetimes {
   deviceCodePollInterval: number;
 }
 
-/** ACR's: refresh tokens 3 hours, access tokens 75 minutes; Entra ID's: 1 hour, device codes 15 minutes. */
-export const DEFAULT_LIFETIMES: Lifetimes = { entraAccessToken: 3600, acrRefreshToken: 10800, acrAccessToken: 4500, deviceCode: 900, deviceCodePollInterval: 1 };
+/** ACR's: refresh tokens 3 h 15 min (`exp - iat` of real ones), access tokens 75 minutes; Entra ID's: 1 hour, device codes 15 minutes. */
+export const DEFAULT_LIFETIMES: Lifetimes = { entraAccessToken: 3600, acrRefreshToken: 11700, acrAccessToken: 4500, deviceCode: 900, deviceCodePollInterval: 1 };
 
 /** The user name under which an ACR refresh token is presented as a password (docker login). */
 export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';

@@ -83,6 +83,18 @@ test('path traversal and malformed names in the metadata API', async () => {
   await expectError('/v2/a%2F..%2F..%2Fb/manifests/latest', { headers }, 400, 'NAME_INVALID');
 });
 
+test('a tag of a missing repository is TAG_UNKNOWN on every tag endpoint; the repository\'s own endpoints say NAME_UNKNOWN', async () => {
+  const patch = { method: 'PATCH', headers: { ...admin, 'Content-Type': 'application/json' }, body: '{"writeEnabled":false}' };
+  for (const options of [{ headers: admin }, patch, { method: 'DELETE', headers: admin }]) {
+    await expectError('/acr/v1/no-such%2Frepository/_tags/latest', options, 404, 'TAG_UNKNOWN');
+    await expectError('/acr/v1/hello-world/_tags/no-such-tag', options, 404, 'TAG_UNKNOWN');
+  }
+  await expectError('/acr/v1/no-such%2Frepository', { headers: admin }, 404, 'NAME_UNKNOWN');
+  await expectError('/acr/v1/no-such%2Frepository', patch, 404, 'NAME_UNKNOWN');
+  await expectError('/acr/v1/no-such%2Frepository/_tags', { headers: admin }, 404, 'NAME_UNKNOWN');
+  assert.equal((await call('/acr/v1/hello-world/_tags/latest', { headers: admin })).status, 200);
+});
+
 test('bad paging, bad PATCH bodies, oversized bodies, unknown routes and methods', async () => {
   const headers = admin;
   await expectError('/acr/v1/_catalog?n=-1', { headers }, 400, 'PAGINATION_NUMBER_INVALID');

@@ -5,6 +5,7 @@ import { clientSecretCredential, containerRegistryClient, exchangeForRefreshToke
 import { form, httpsRequest } from '../httpsRequest';
 import { startRegistry, type Registry } from '../registry';
 import { seedImages } from '../seed';
+import { DEFAULT_LIFETIMES } from '../tokenService';
 
 let registry: Registry;
 let basic: { Authorization: string };
@@ -98,7 +99,7 @@ test('refresh tokens expire after the configured lifetime, and revoked tokens st
     httpsRequest(`${registry.endpoint}/_emulator/lifetimes`, registry.caPem, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
   assert.equal((await lifetimes({ acrRefreshToken: 1 })).status, 200);
   const shortLived = await exchangeForRefreshToken(registry, credential);
-  registry.lifetimes.acrRefreshToken = 10800;
+  registry.lifetimes.acrRefreshToken = DEFAULT_LIFETIMES.acrRefreshToken;
   assert.equal((await lifetimes({ nonsense: 1 })).status, 400);
   await new Promise((resolve) => setTimeout(resolve, 2100));
   assert.equal((await tokenRequest(shortLived)).status, 401);

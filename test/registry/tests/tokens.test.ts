@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientSecretCredential, exchangeForRefreshToken } from '../azureClients';
+import { clientSecretCredential, exchangeForRefreshToken, servicePrincipal } from '../azureClients';
 import { form, httpsRequest } from '../httpsRequest';
 import { writeOciLayout } from '../ociLayout';
 import { startRegistry, type Registry } from '../registry';
@@ -27,6 +27,7 @@ after(async () => {
 });
 
 const decode = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const lifetimeOf = (jwt: string): number => (decode(jwt).exp as number) - (decode(jwt).iat as number);
 
 test('skopeo pushes with the admin user and pulls with an identitytoken from config.json', async () => {
   const admin = registry.directory.admin!;
@@ -68,6 +69,20 @@ test('refresh tokens from the exchange look like ACR\'s and buy access tokens fo
   const body = `${new URLSearchParams(base).toString()}&scope=registry%3Acatalog%3A*&scope=repository%3Ac%3Ametadata_read`;
   const repeated = await httpsRequest(`${registry.endpoint}/oauth2/token`, registry.caPem, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
   assert.equal((decode(repeated.json<{ access_token: string }>().access_token).access as unknown[]).length, 2);
+});
+
+test('refresh tokens live 3 h 15 min and carry exactly the claims of ACR\'s, access tokens 75 min', async () => {
+  const sp = servicePrincipal(registry);
+  const refreshToken = await exchangeForRefreshToken(registry, clientSecretCredential(registry));
+  assert.equal(lifetimeOf(refreshToken), 11700);
+  const claims = decode(refreshToken);
+  assert.deepEqual(Object.keys(claims).sort(), ['appid', 'aud', 'exp', 'grant_type', 'iat', 'iss', 'jti', 'nbf', 'permissions', 'rid', 'roles', 'sub', 'tenant', 'version']);
+  assert.deepEqual([claims.sub, claims.appid, claims.tenant, claims.iss], [sp.objectId, sp.clientId, sp.tenantId, 'Azure Container Registry']);
+  const admin = registry.directory.admin!;
+  const fields = { grant_type: 'password', service: registry.loginServer, scope: 'repository:team/api:pull', username: admin.username, password: admin.password, access_type: 'offline' };
+  const reply = (await httpsRequest(`${registry.endpoint}/oauth2/token`, registry.caPem, form(fields))).json<Record<string, string>>();
+  assert.equal(lifetimeOf(reply.access_token!), 4500);
+  assert.equal(lifetimeOf(reply.refresh_token!), 11700);
 });
 
 test('the password grant (az CLI with the admin user) and offline access', async () => {
