@@ -36,6 +36,7 @@ import type {
   VersionInfo,
 } from './model';
 import { docOffset, docRange } from './wordOffsets';
+import { removeQuotes } from './shellQuotes';
 
 /**
  * The model of `tree`. With `previous`, the model of the version before whose tree `tree` was
@@ -387,24 +388,24 @@ export function isReferenceWord(text: string): boolean {
   return isGroup(text) || hasUnescapedPlus(text);
 }
 
-/** 1 when the word is wrapped in quotes, which Earthly expands away before parsing a reference. */
-function quoteShift(text: string): number {
-  const q = text.charCodeAt(0);
-  const quoted = (q === 0x22 || q === 0x27) && text.length >= 2 && text.charCodeAt(text.length - 1) === q;
-  return quoted && !isGroup(text) ? 1 : 0;
-}
-
 /**
- * Runs a span parser over a word so that every offset it returns is a document offset. A word is
- * parsed in place when its text is verbatim source; otherwise (a continuation inside it) its text is
- * parsed and the offsets mapped back.
+ * Runs a span parser over a word so that every offset it returns is a document offset. Earthly
+ * removes the quotes of a word before it parses a reference (`"+""a"` is `+a`), and a continuation
+ * inside the word is not part of its text. A word whose text is verbatim source, or that only has
+ * quotes around it, is parsed in place; otherwise its text is parsed and the offsets mapped back.
  */
 function parseWord<T>(source: string, word: ArgNode, parseAt: (text: string, from: number, to: number) => T): T {
   const { start, end } = word.range;
   const text = word.text;
-  const shift = quoteShift(text);
-  if (end - start === text.length) return parseAt(source, start + shift, end - shift);
-  return remapOffsets(parseAt(text, shift, text.length - shift), (o) => docOffset(source, word, o));
+  const verbatim = end - start === text.length;
+  // `"(+t --K=v)"` is a group, which the reference parser reads with its quotes.
+  const unquoted = isGroup(text) ? undefined : removeQuotes(text);
+  if (!unquoted) return verbatim ? parseAt(source, start, end) : remapOffsets(parseAt(text, 0, text.length), (o) => docOffset(source, word, o));
+  const inner = unquoted.text;
+  if (verbatim && inner.length === text.length - 2 && unquoted.offsets[0] === 1 && source.startsWith(inner, start + 1)) {
+    return parseAt(source, start + 1, end - 1);
+  }
+  return remapOffsets(parseAt(inner, 0, inner.length), (o) => docOffset(source, word, unquoted.offsets[o]));
 }
 
 /** A copy of `value` with every numeric `start` and `end` property passed through `map`. */

@@ -1,7 +1,8 @@
 // The registry host of an image name, by the docker reference rules: the first path component is a
 // host when it holds `.` or `:` or is `localhost`; any other name lives on Docker Hub.
 
-import { unquote } from './checks/command/site';
+import { expandKnown, type VariableValue } from './argDefaults';
+import { unquote } from './shellQuotes';
 
 const DOCKER_HUB = 'docker.io';
 
@@ -11,19 +12,13 @@ const HUB_ALIASES: ReadonlySet<string> = new Set(['index.docker.io', 'registry-1
 /** Image names that are not pulled from any registry. */
 const NOT_PULLED: ReadonlySet<string> = new Set(['scratch']);
 
-/** `$NAME` or `${NAME}`; other `${...}` forms (defaults, substitutions) are left unexpanded. */
-const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** The value a variable would have, when the Earthfile alone tells it. */
-export type VariableValue = (name: string) => string | undefined;
-
 /**
  * The registry host of `image` as written in an Earthfile (quotes allowed), or undefined when there
  * is none to tell: an empty or `scratch` name, or a host that holds a variable with no known value.
  * Registries are often named by an ARG (`FROM $REGISTRY/app`), so variables `valueOf` knows expand.
  */
 export function imageHost(image: string, valueOf: VariableValue = () => undefined): string | undefined {
-  const name = unquote(image).replace(VARIABLE, (whole, braced?: string, bare?: string) => valueOf((braced ?? bare)!) ?? whole);
+  const name = expandKnown(unquote(image), valueOf);
   if (name === '' || NOT_PULLED.has(name)) return undefined;
   const slash = name.indexOf('/');
   // Without a `/` the name is one component, before its `:tag` or `@digest`; a variable there may

@@ -9,7 +9,8 @@
 // connected components (Tarjan), so each node is visited once per `RegistryReach`, cycles included.
 
 import type { CommandNode } from '../parser';
-import { hasFlag, unquote } from './checks/command/site';
+import { defaultsIn, literalArgDefaults } from './argDefaults';
+import { hasFlag } from './checks/command/site';
 import { isReferenceWord } from './fileModel';
 import { imageHost } from './imageHost';
 import type { FileModel, Recipe, ReferenceRole, ReferenceSite } from './model';
@@ -208,7 +209,7 @@ export class RegistryReach {
       const facts = factsFor(recipe);
       facts.pushes ||= use.push;
       const hosts = use.push ? facts.pushHosts : facts.pulls;
-      const valueOf = (name: string) => defaults.get(recipe)?.get(name) ?? defaults.get(model.base)?.get(name);
+      const valueOf = defaultsIn(defaults, model, recipe);
       for (const name of use.names) {
         const host = imageHost(name, valueOf);
         if (host !== undefined) hosts.add(host);
@@ -222,21 +223,4 @@ export class RegistryReach {
     this.facts.set(model, byRecipe);
     return byRecipe;
   }
-}
-
-/**
- * The ARG defaults without variables, per recipe; the base recipe's entry holds only its global ARGs.
- * A build can override them, but the default is the registry a run talks to unless the user says
- * otherwise, which is what refreshing credentials before a run needs.
- */
-function literalArgDefaults(model: FileModel): Map<Recipe, Map<string, string>> {
-  const byRecipe = new Map<Recipe, Map<string, string>>();
-  for (const v of model.variables) {
-    if (v.kind !== 'ARG' || v.value === undefined || v.value.includes('$')) continue;
-    if (v.scope.recipe === model.base && !v.global) continue;
-    let values = byRecipe.get(v.scope.recipe);
-    if (!values) byRecipe.set(v.scope.recipe, (values = new Map()));
-    if (!values.has(v.name)) values.set(v.name, unquote(v.value));
-  }
-  return byRecipe;
 }

@@ -1,6 +1,7 @@
 // Maps an offset inside an argument's text to a document offset. The two differ only when a line
 // continuation sits inside the word: Earthly removes it from the stored text (reference §2).
 
+import { skipBlanks } from '../text/characters';
 import { continuationEnd, isContinuation } from '../text/continuations';
 import type { ArgNode, Range } from '../parser';
 
@@ -18,7 +19,8 @@ export function docRange(source: string, arg: ArgNode, from: number, to: number)
   return { start: docOffset(source, arg, from), end: docOffset(source, arg, to) };
 }
 
+/** Past the continuations at `p` and the indentation after them, which Earthly removes with them. */
 function skipContinuations(source: string, p: number): number {
-  while (isContinuation(source, p)) p = continuationEnd(source, p);
+  while (isContinuation(source, p)) p = skipBlanks(source, continuationEnd(source, p));
   return p;
 }

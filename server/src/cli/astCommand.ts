@@ -17,7 +17,7 @@ export const astCommand: Subcommand = {
     'Options:',
     '  --source-map      add a sourceLocation to every node',
     '  --form <form>     earthbuild (default: an argument-less command has no "args")',
-    '                    or earthly ("args": [] and "recipe": null, as earthly v0.8 prints)',
+    '                    or earthly ("args": [] for argument-less commands, as earthly v0.8 prints)',
     '  -h, --help        show this help',
   ].join('\n'),
   run(args, io) {

@@ -168,6 +168,12 @@ export interface CommandSpec {
    * the directory `--x`. Checks count `rawArgs` for these commands and report no flags.
    */
   readonly literalArgs?: boolean;
+  /**
+   * The words keep their line continuations as written, where other commands drop them (EB
+   * `parse.go` runs the removal for commands only, not for IF, ELSE IF and FOR expressions): a
+   * `$(ls \⏎ -a)` reaches the shell as typed.
+   */
+  readonly keepsContinuations?: boolean;
 }
 
 const words = 'words' as const;
@@ -463,6 +469,7 @@ const TABLE: readonly CommandSpec[] = [
   },
   {
     name: 'IF',
+    keepsContinuations: true,
     args: json,
     block: 'opener',
     blockKind: 'if',
@@ -474,6 +481,7 @@ const TABLE: readonly CommandSpec[] = [
   },
   {
     name: 'ELSE IF',
+    keepsContinuations: true,
     args: json,
     block: 'clause',
     clauseOf: ['IF'],
@@ -496,6 +504,7 @@ const TABLE: readonly CommandSpec[] = [
   },
   {
     name: 'FOR',
+    keepsContinuations: true,
     args: words,
     block: 'opener',
     blockKind: 'for',
@@ -765,6 +774,7 @@ const COMMAND_KEYS: AllKeys<CommandSpec> = {
   unsupported: undefined,
   rejected: undefined,
   literalArgs: undefined,
+  keepsContinuations: undefined,
 };
 
 const FLAG_KEYS: AllKeys<FlagSpec> = {

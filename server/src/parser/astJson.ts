@@ -9,10 +9,11 @@
 // block (a Go nil slice) prints as `null`, and an empty ELSE, CATCH or FINALLY is left out (its
 // grammar rule `ELSE (NL+ elseBlock)?` never sets the Go pointer).
 //
-// Two forms differ where the two implementations differ:
-// - `earthbuild` (default): an argument-less command (and WAIT) omits `args`, and an empty target or
-//   function omits `recipe`, as EarthBuild's goldens show;
-// - `earthly`: `"args": []` and `"recipe": null`, as earthly v0.8.16 prints them.
+// An empty target or function prints `"recipe": null` (earthly's `empty-targets` golden; a nil Go
+// slice under a `json:"recipe"` tag in both implementations). Two forms differ where the two
+// implementations print differently:
+// - `earthbuild` (default): an argument-less command (and WAIT) omits `args`, as EarthBuild's goldens show;
+// - `earthly`: `"args": []`, as earthly v0.8.16 prints it.
 //
 // Everything here is iterative, so 10,000 nested blocks print without deep recursion.
 
@@ -83,8 +84,7 @@ export function toAstJson(tree: EarthfileNode, options: AstJsonOptions = {}): Js
   for (const item of tree.items) {
     const obj: JsonObject = { name: item.name };
     if (item.kind === 'target' && item.docs && item.docs.text) obj.docs = item.docs.text;
-    const recipe = block(item.recipe);
-    if (recipe || earthly) obj.recipe = recipe;
+    obj.recipe = block(item.recipe);
     const last = item.recipe.length > 0 ? item.recipe[item.recipe.length - 1] : undefined;
     withLoc(obj, item.headerRange.start, last ? statementLastStart(last) : item.headerRange.start);
     (item.kind === 'target' ? targets : functions).push(obj);
@@ -146,8 +146,11 @@ export function toAstJson(tree: EarthfileNode, options: AstJsonOptions = {}): Js
 
 /** Start of the last token of a command line (ANTLR's `GetStop()`, which the source map reports). */
 function lastTokenStart(c: CommandNode): number {
-  const last = c.rawArgs.length > 0 ? c.rawArgs[c.rawArgs.length - 1] : undefined;
-  if (last && last.range.end > last.range.start) return last.range.start;
+  // An empty value (`ARG X=`) has no token: the `=` before it is the last one.
+  for (let i = c.rawArgs.length - 1; i >= 0; i--) {
+    const range = c.rawArgs[i].range;
+    if (range.end > range.start) return range.start;
+  }
   return c.keyword.range.start;
 }
 

@@ -20,12 +20,18 @@
 // - A keyword glued to other text (`RUNX`, `LOCALLY#x`) is an unknown command here; Earthly's lexer
 //   would split off the keyword and lex the rest as an argument.
 // - A quote that is never closed stays in its word (with an `unterminated` error); Earthly's lexer
-//   drops the character. A `\` at the very end of the file is kept silently.
+//   drops the character. A `\` at the very end of the file is a continuation to nothing, as EB reads
+//   it (Earthly's lexer refuses it; the syntax checks report it).
 // - Past a work budget (about 16 scans of the text, or 10,000 levels of nested quotes and `$(`),
 //   further quotes and shell-outs are plain characters. Only absurd input gets there.
 // - Headers: a name outside `[a-z][a-zA-Z0-9.-]*` / `[A-Z][A-Z0-9._]*` is an error (as in Earthly);
 //   the first letter's case decides target or function. EarthBuild accepts any `[A-Za-z0-9_.-]+`
 //   and makes a function of a header whose first command is FUNCTION or COMMAND.
+// - Where EarthBuild's hand-written parser (EB `parse.go`) reads a construct differently, this parser
+//   reads it as EarthBuild does: an ARG/ENV/LET/SET value loses its continuations, `ARG K=` has the
+//   empty value, IF/ELSE IF/FOR words keep their continuations, the first statement of a recipe takes
+//   every comment line since the header as its doc comment, and the doc comment of a block of the
+//   base recipe passes over the block to the next header.
 
 import { COMMANDS, commandByName, flagOf, type CommandSpec, type KeyValueGrammar } from '../language/commands';
 import { FUNCTION_NAME, TARGET_NAME, VARIABLE_NAME } from '../language/names';
@@ -161,6 +167,8 @@ interface RawAtom {
 interface Frame {
   readonly kind: BlockNode['kind'];
   readonly opener: CommandNode;
+  /** The comment lines of the opener's doc comment. */
+  readonly docLines: readonly CommentLine[];
   readonly clauses: { command: CommandNode; body: Statement[] }[];
 }
 
@@ -309,7 +317,17 @@ class Parser {
   private readonly groups: GroupScanner;
   private lines?: LineIndex;
 
+  /** The comment lines directly above the line being parsed (a blank line ends a run). */
   private commentRun: CommentLine[] = [];
+  /** Every comment line between the header of the current recipe and its first statement, blank lines or not. */
+  private leading: CommentLine[] = [];
+  /**
+   * The doc comment of a block of the base recipe whose END was the last statement: it passes over the
+   * block to the next header, unless a blank line follows a comment or another blank line (EB `parse.go`
+   * leaves a block's comments pending at the top level).
+   */
+  private carried?: readonly CommentLine[];
+  private carriedBlank = false;
   private version?: CommandNode;
   private sawStatement = false;
   private readonly base: Statement[] = [];
@@ -361,7 +379,7 @@ class Parser {
     this.pos = start;
     this.parseLines(stop);
     if (this.pos !== stop) return undefined;
-    const nextDocs = stop < this.n ? this.docs(false, this.lastIndented) : undefined;
+    const nextDocs = stop < this.n ? this.docsOf(this.docLines(false, this.lastIndented)) : undefined;
     this.endItem();
     return { items: this.items, errors: this.sortedErrors(), nextDocs, scan: this.scanFacts() };
   }
@@ -387,13 +405,17 @@ class Parser {
       const c = text.charCodeAt(p);
       if (isNewline(c)) {
         this.pushNewline(p);
+        if (this.carried) this.blankAfterBlock();
         if (this.commentRun.length > 0) this.commentRun = [];
         continue;
       }
       if (c === CH_HASH) {
         const e = lineEnd(text, p);
         this.push(TokenCode.Comment, p, e);
-        this.commentRun.push({ start: p, end: e, indented: p > lineStart });
+        const line: CommentLine = { start: p, end: e, indented: p > lineStart };
+        this.commentRun.push(line);
+        if (this.lastWasHeader) this.leading.push(line);
+        this.carriedBlank = false;
         this.pos = e;
         if (e < n) this.pushNewline(e);
         continue;
@@ -483,7 +505,10 @@ class Parser {
     const headerRange = { start, end: q + 1 };
     const isFunction = name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90;
     const kindWord = isFunction ? 'function' : 'target';
-    const docs = isFunction ? undefined : this.docs(false, this.lastIndented);
+    const lines = this.docLines(false, this.lastIndented);
+    const carried = this.carried;
+    this.carried = undefined;
+    const docs = isFunction ? undefined : this.docsOf(carried ? [...carried, ...lines] : lines);
 
     this.endItem();
     this.push(TokenCode.HeaderName, start, q);
@@ -513,6 +538,7 @@ class Parser {
     this.item = { kind: isFunction ? 'function' : 'target', name, nameRange, headerRange, docs, recipe: [] };
     this.lastIndented = false;
     this.lastWasHeader = true;
+    if (this.leading.length > 0) this.leading = [];
     return true;
   }
 
@@ -548,23 +574,32 @@ class Parser {
   // Doc comments --------------------------------------------------------------------------------
 
   /**
-   * The doc comment of the statement about to be parsed: the comment lines directly above it. When
-   * the indentation level changes at this statement (first line of a recipe, or a header after a
-   * recipe), Earthly's lexer puts its INDENT/DEDENT before the last run of comments indented like
-   * the statement, so only those count (earthly `ast/lexer.go`, `handleCommentIndentLevel`).
+   * The comment lines that are the doc comment of the statement (or header) about to be parsed: the
+   * lines directly above it. When the indentation level changes at this statement (a header after a
+   * recipe), Earthly's lexer puts its DEDENT before the last run of comments indented like the
+   * statement, so only those count (earthly `ast/lexer.go`, `handleCommentIndentLevel`). The first
+   * statement of a recipe takes every comment line indented like it since the header, across blank
+   * lines (EB `parse.go` collects them all before the recipe's INDENT).
    */
-  private docs(indented: boolean, levelChange: boolean): DocsNode | undefined {
-    let run = this.commentRun;
-    if (run.length === 0) return undefined;
-    if (levelChange) {
-      let i = run.length;
-      while (i > 0 && run[i - 1].indented === indented) i--;
-      run = run.slice(i);
-      if (run.length === 0) return undefined;
+  private docLines(indented: boolean, levelChange: boolean): readonly CommentLine[] {
+    if (this.lastWasHeader && indented) {
+      const leading = this.leading;
+      for (const c of leading) if (c.indented !== indented) return leading.filter((l) => l.indented === indented);
+      return leading;
     }
+    const run = this.commentRun;
+    if (!levelChange) return run;
+    let i = run.length;
+    while (i > 0 && run[i - 1].indented === indented) i--;
+    return i === 0 ? run : run.slice(i);
+  }
+
+  /** A doc comment as Earthly stores it: `#` and the first line's leading blanks stripped, each line `\n`-ended. */
+  private docsOf(lines: readonly CommentLine[]): DocsNode | undefined {
+    if (lines.length === 0) return undefined;
     let out = '';
     let leadingTrim: string | undefined;
-    for (const c of run) {
+    for (const c of lines) {
       let line = this.source(c.start, c.end).trim();
       if (line.startsWith('#')) line = line.slice(1);
       if (leadingTrim === undefined) {
@@ -575,7 +610,13 @@ class Parser {
       if (leadingTrim && line.startsWith(leadingTrim)) line = line.slice(leadingTrim.length);
       out += line + '\n';
     }
-    return { text: out, range: { start: run[0].start, end: run[run.length - 1].end } };
+    return { text: out, range: { start: lines[0].start, end: lines[lines.length - 1].end } };
+  }
+
+  /** A blank line after a base-recipe block: a second one, or one after a comment, drops the block's doc comment. */
+  private blankAfterBlock(): void {
+    if (this.commentRun.length > 0 || this.carriedBlank) this.carried = undefined;
+    else this.carriedBlank = true;
   }
 
   // Command lines -------------------------------------------------------------------------------
@@ -621,11 +662,15 @@ class Parser {
       );
     }
 
-    const levelChange = this.lastWasHeader && indented;
-    const node = this.commandArgs(spec, keyword, indented, levelChange);
+    // Block openers keep their comments too: the tree shows them (hover on a FOR variable), the AST JSON does not.
+    const hasDocs = spec !== undefined && (spec.block === undefined || spec.block === 'opener') && spec.name !== 'VERSION';
+    const docLines = hasDocs ? this.docLines(indented, this.lastWasHeader && indented) : NO_LINES;
+    const node = this.commandArgs(spec, keyword, this.docsOf(docLines));
     this.lastIndented = indented;
     this.lastWasHeader = false;
-    this.place(node, spec, indented);
+    if (this.leading.length > 0) this.leading = [];
+    this.carried = undefined;
+    this.place(node, spec, indented, docLines);
   }
 
   private unknownKeyword(word: string, range: Range): void {
@@ -641,11 +686,9 @@ class Parser {
   }
 
   /** Scans the arguments of a command line (up to and including its final newline). */
-  private commandArgs(spec: CommandSpec | undefined, keyword: CommandNode['keyword'], indented: boolean, levelChange: boolean): CommandNode {
+  private commandArgs(spec: CommandSpec | undefined, keyword: CommandNode['keyword'], docs: DocsNode | undefined): CommandNode {
     const name = spec?.name;
     const kv = spec?.keyValue;
-    const isPlain = spec !== undefined && spec.block === undefined && name !== 'VERSION';
-    const docs = isPlain ? this.docs(indented, levelChange) : undefined;
     let rawArgs: ArgNode[];
     let flags: FlagNode[] = NO_FLAGS;
     let args: ArgNode[];
@@ -666,7 +709,7 @@ class Parser {
       args = rawArgs;
       end = Math.max(end, r.end);
     } else {
-      const words = this.words();
+      const words = this.words(spec?.keepsContinuations === true);
       if (words.length > 0) end = words[words.length - 1].range.end;
       const exec = spec?.args === 'maybeJson' ? this.execForm(words) : undefined;
       if (exec) {
@@ -758,12 +801,16 @@ class Parser {
     const key = this.rawArg(before[keyIndex]);
     let value: ArgNode | undefined;
     if (valueStart >= 0) {
-      value = new Word(this.source(valueStart, valueEnd), valueStart, valueEnd);
+      // A continuation and the indentation after it leave the value (`a \⏎    b` is `a b`), as in EB `parse.go`.
+      value = new Word(removeContinuations(this.source(valueStart, valueEnd)), valueStart, valueEnd);
       end = valueEnd;
+    } else if (equals && !grammar.needsValue) {
+      // `ARG EMPTY=` has the empty value (EB `parseKeyValueItems`).
+      value = new Word('', equals.end, equals.end);
     } else if (!equals && !grammar.options && before.length > 1) {
       // `ENV K a b`: the words after the key are the value; Earthly joins them without spaces.
       const rest = before.slice(1);
-      value = new Word(this.kept(rest.map((a) => text.slice(a.start, a.end)).join('')), rest[0].start, rest[rest.length - 1].end);
+      value = new Word(this.kept(removeContinuations(rest.map((a) => text.slice(a.start, a.end)).join(''))), rest[0].start, rest[rest.length - 1].end);
     } else if (!grammar.options && before.length > 1) {
       this.error('syntax', `${name} expects a single name before "="`, { start: before[1].start, end: before[before.length - 1].end });
     }
@@ -854,14 +901,14 @@ class Parser {
 
   // Words ---------------------------------------------------------------------------------------
 
-  /** All words up to the end of the logical line, continuations removed from their text. */
-  private words(): ArgNode[] {
+  /** All words up to the end of the logical line, continuations removed from their text unless `keep`. */
+  private words(keep: boolean): ArgNode[] {
     const out = this.scratch;
     let count = 0;
     while (this.nextWord(false, true) > 0) {
       const { wordStart: start, wordEnd: end } = this;
       const raw = this.source(start, end);
-      out[count++] = new Word(this.wordBackslash ? removeContinuations(raw) : raw, start, end);
+      out[count++] = new Word(this.wordBackslash && !keep ? removeContinuations(raw) : raw, start, end);
     }
     // A copy sized to fit: an array grown by `push` keeps room for 17 elements, and the tree keeps it.
     return count === 0 ? [] : out.slice(0, count);
@@ -1036,7 +1083,7 @@ class Parser {
     return this.item ? this.item.recipe : this.base;
   }
 
-  private place(node: CommandNode, spec: CommandSpec | undefined, indented: boolean): void {
+  private place(node: CommandNode, spec: CommandSpec | undefined, indented: boolean, docLines: readonly CommentLine[]): void {
     const first = !this.sawStatement;
     this.sawStatement = true;
     const role = spec?.block;
@@ -1052,7 +1099,7 @@ class Parser {
     }
     const blockKind = spec?.blockKind;
     if (blockKind) {
-      this.stack.push({ kind: blockKind, opener: node, clauses: [{ command: node, body: [] }] });
+      this.stack.push({ kind: blockKind, opener: node, docLines, clauses: [{ command: node, body: [] }] });
       return;
     }
     if (role === 'clause' && spec) {
@@ -1095,6 +1142,10 @@ class Parser {
 
   private closeBlock(end: CommandNode | undefined): void {
     const frame = this.stack.pop() as Frame;
+    if (end && !this.item && this.stack.length === 0 && frame.docLines.length > 0) {
+      this.carried = frame.docLines;
+      this.carriedBlank = false;
+    }
     const clauses: ClauseNode[] = frame.clauses.map((c) => {
       const last = lastOf(c.body);
       return { command: c.command, body: c.body, range: { start: c.command.range.start, end: last ? last.range.end : c.command.range.end } };
@@ -1197,6 +1248,9 @@ function hasBackslash(text: string, from: number, to: number): boolean {
  * and the checks loop over `flags` of every command.
  */
 const NO_FLAGS: FlagNode[] = [];
+
+/** Shared by every statement without a doc comment. */
+const NO_LINES: readonly CommentLine[] = [];
 
 /** The options of the many ARG/ENV/LET/SET lines that have none (never kept in the tree). */
 const NO_WORDS: readonly ArgNode[] = [];

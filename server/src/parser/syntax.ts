@@ -80,8 +80,9 @@ export type ParseErrorCode =
 /** One word of a command line (an atom), exactly as `earthly debug ast` reports it. */
 export interface ArgNode {
   /**
-   * The argument as Earthly stores it: quotes kept, line continuations removed. For the JSON exec
-   * form, the decoded string of the array element.
+   * The argument as Earthly stores it: quotes kept, line continuations removed (kept as written in
+   * IF, ELSE IF and FOR, see `CommandSpec.keepsContinuations`). For the JSON exec form, the decoded
+   * string of the array element.
    */
   readonly text: string;
   /** The source span, including any quotes and line continuations inside the word. */
@@ -110,7 +111,10 @@ export interface KeywordNode {
   readonly range: Range;
 }
 
-/** Doc comment: the block of comment lines directly above a command or a target header. */
+/**
+ * Doc comment: the block of comment lines directly above a command (block openers included) or a
+ * target header; for the first statement of a recipe, every comment line since the header.
+ */
 export interface DocsNode {
   /** As Earthly stores it: `#` stripped, common leading whitespace stripped, each line `\n`-ended. */
   readonly text: string;
@@ -148,9 +152,9 @@ export interface KeyValueNode {
   /** The `=` sign, when written (`ENV K V` has none). */
   readonly equals?: Range;
   /**
-   * The value as Earthly stores it: after `=`, the rest of the line from the first to the last word
-   * (inner whitespace and continuations kept verbatim); for `ENV K a b` the words joined without
-   * spaces, as Earthly does.
+   * The value as Earthly stores it: after `=`, the rest of the line from the first to the last word,
+   * inner whitespace kept and line continuations (with the indentation after them) removed; the empty
+   * string for `ARG K=` and `ENV K=`; for `ENV K a b` the words joined without spaces, as Earthly does.
    */
   readonly value?: ArgNode;
 }

@@ -8,13 +8,14 @@ import { CH_BACKSLASH, CH_CR, CH_HASH, CH_LF, isBlank, isNewline, lineEnd, newli
 
 /**
  * True when a line continuation starts at `p`: a `\` followed by optional spaces/tabs and then a
- * newline, a comment, or the end of the file after a comment.
+ * newline, a comment, or the end of the file. At the end of the file it continues nothing: EB reads
+ * it so, earthly's lexer refuses it (the syntax checks report that).
  */
 export function isContinuation(text: string, p: number): boolean {
   if (text.charCodeAt(p) !== CH_BACKSLASH) return false;
   const q = skipBlanks(text, p + 1);
   const c = text.charCodeAt(q);
-  return c === CH_LF || c === CH_CR || c === CH_HASH;
+  return c === CH_LF || c === CH_CR || c === CH_HASH || q === text.length;
 }
 
 /**
@@ -45,7 +46,8 @@ export function continuationEnd(text: string, p: number): number {
 /**
  * Removes line continuations from an argument's text the way Earthly's listener does
  * (`replaceEscape`): a `\`, optional blanks, an optional comment, a `\n` or `\r\n`, the blanks after
- * it, and any further comment-only or blank lines with their leading blanks.
+ * it, and any further comment-only or blank lines with their leading blanks. A `\` and blanks that end
+ * the text end the file (in a word, a lone `\` is followed by something anywhere else).
  */
 export function removeContinuations(s: string): string {
   let i = s.indexOf('\\');
@@ -60,7 +62,8 @@ export function removeContinuations(s: string): string {
       last = end;
       i = s.indexOf('\\', end);
     } else {
-      i = s.indexOf('\\', i + 1);
+      // `\x` escapes x, a backslash too.
+      i = s.indexOf('\\', i + 2);
     }
   }
   return out + s.slice(last);
@@ -71,6 +74,7 @@ function continuationMatch(s: string, i: number): number {
   const n = s.length;
   let p = i + 1;
   while (p < n && isBlank(s.charCodeAt(p))) p++;
+  if (p === n) return n;
   if (s.charCodeAt(p) === CH_HASH) {
     while (p < n && !isNewline(s.charCodeAt(p))) p++;
   }

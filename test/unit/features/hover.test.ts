@@ -134,6 +134,7 @@ build:
     shows(cursorAt('$REGISTRY'), 'REGISTRY', 'ARG --global REGISTRY=ghcr.io', 'Global ARG, declared in the base recipe on line 2');
     shows(cursorAt('$NOPE'), 'NOPE', 'No ARG, LET, ENV or FOR declares `NOPE` here');
     shows(at(text.split('echo $f').join('echo $$0f')), 'f', 'Loop variable of the FOR on line 8');
+    shows(at(text.replace('    FOR f', '    # Each letter.\n    FOR f').split('echo $f').join('echo $$0f')), 'f', 'Each letter.');
     shows(at(text.replace('ARG TAG=latest', 'ARG TA$0G=latest')), 'TAG', 'ARG TAG=latest');
     shows(at('VERSION 0.8\nb:\n    LET x = 1\n    SET $0x = 2\n'), 'x', 'LET x = 1');
     shows(at('VERSION 0.8\nARG LOCAL=1\nFROM alpine\nRUN echo $LOC$0AL\n'), 'LOCAL', 'ARG of the base recipe, line 2. Not global');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parse, printLossless, splitFlags } from '../../../server/src/parser/parse';
 import { LineIndex } from '../../../server/src/text/lineIndex';
 import { toAstJson } from '../../../server/src/parser/astJson';
-import type { CommandNode, EarthfileNode, IfNode, Range, Statement, TryNode } from '../../../server/src/parser/syntax';
+import type { BlockNode, CommandNode, EarthfileNode, ForNode, IfNode, Range, Statement, TryNode } from '../../../server/src/parser/syntax';
 
 const EOLS: [string, string][] = [
   ['LF', '\n'],
@@ -81,9 +81,35 @@ eachEol('key/value commands', 'ARG --global X = a  b # c\nENV K V\nENV K2=v2\nAR
   assert.deepEqual(env.rawArgs.map((a) => a.text), ['K', '=', 'V']);
   assert.equal(env.keyValue?.equals, undefined);
   assert.deepEqual(firstCommand(tree, 2).rawArgs.map((a) => a.text), ['K2', '=', 'v2']);
-  assert.deepEqual(firstCommand(tree, 3).rawArgs.map((a) => a.text), ['EMPTY']);
+  assert.deepEqual(firstCommand(tree, 3).rawArgs.map((a) => a.text), ['EMPTY', '=', '']);
   assert.deepEqual(firstCommand(tree, 4).rawArgs.map((a) => a.text), ['y', '=', '1']);
 });
+
+eachEol(
+  'values lose their continuations; IF, ELSE IF and FOR words keep them',
+  'LET P = curl \\\n    git\nFOR f IN $(ls \\\n    -a)\nEND\nIF [ -f a\\\n  ]\nELSE IF $(true \\\n x)\nEND\n',
+  (text, eol) => {
+    const { tree } = parse(text);
+    const value = firstCommand(tree).keyValue?.value;
+    assert.equal(value?.text, 'curl git');
+    assert.equal(slice(text, value!.range), `curl \\${eol}    git`);
+    const [, loop, cond] = tree.baseRecipe as [Statement, ForNode, IfNode];
+    assert.deepEqual(loop.clauses[0].command.args.map((a) => a.text), ['f', 'IN', `$(ls \\${eol}    -a)`]);
+    assert.deepEqual(cond.clauses[0].command.rawArgs.map((a) => a.text), ['[', '-f', `a\\${eol}  ]`]);
+    assert.deepEqual(cond.elseIfs[0].command.rawArgs.map((a) => a.text), [`$(true \\${eol} x)`]);
+  },
+);
+
+eachEol(
+  'block openers keep their doc comments in the tree',
+  'VERSION 0.8\nt:\n    FROM alpine\n    # loop\n    FOR x IN a\n    END\n    # docker\n    WITH DOCKER\n        RUN true\n    END\n    RUN after\n',
+  (text) => {
+    const recipe = parse(text).tree.items[0].recipe;
+    assert.equal((recipe[1] as ForNode).clauses[0].command.docs?.text, 'loop\n');
+    assert.equal((recipe[2] as BlockNode).clauses[0].command.docs?.text, 'docker\n');
+    assert.equal((recipe[3] as CommandNode).docs, undefined);
+  },
+);
 
 eachEol('exec form keeps element ranges', 'RUN ["echo", "a b"]\nCMD [ "x" ]\nRUN [1]\n', (text) => {
   const { tree } = parse(text);
@@ -200,7 +226,7 @@ eachEol('tokens carry kinds for every piece of the text', 'VERSION 0.8 # v\nb:\n
   ]);
 });
 
-test('the earthly form of the AST JSON keeps empty args and nil blocks', () => {
+test('the earthly form of the AST JSON keeps empty args; both forms print nil blocks', () => {
   const { tree } = parse('VERSION 0.8\ne:\nw:\n    WAIT\n    END\n    IF x\n    ELSE\n    END\n    LOCALLY\n');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const earthly = toAstJson(tree, { form: 'earthly' }) as any;
@@ -211,7 +237,7 @@ test('the earthly form of the AST JSON keeps empty args and nil blocks', () => {
   assert.deepEqual(earthly.targets[1].recipe[2], { command: { name: 'LOCALLY', args: [] } });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const eb = toAstJson(tree) as any;
-  assert.equal('recipe' in eb.targets[0], false);
+  assert.equal(eb.targets[0].recipe, null);
   assert.deepEqual(eb.targets[1].recipe[0], { wait: { body: null } });
   assert.deepEqual(eb.targets[1].recipe[2], { command: { name: 'LOCALLY' } });
 });

@@ -3,11 +3,13 @@
 // BUILD/FROM cycles. Remote references are never resolved, so never reported as undefined.
 import { RESERVED_TARGET_NAME } from '../../language/names';
 import { isGroup, type ArgNode, type CommandNode, type Range, type Reference } from '../../parser';
+import { literalArgDefaults } from '../argDefaults';
 import type { Import, Recipe, ReferenceSite } from '../model';
 import type { CheckContext, CheckGroup } from './check';
 import { closest } from './closest';
 import type { Fix } from './finding';
 import { checkCycles } from './referenceCycles';
+import { expandedReference, holdsVariable } from './expandedReferences';
 import { createRecipeFix, type RecipeFile } from './referenceStubs';
 import { span } from './span';
 
@@ -28,7 +30,13 @@ export const referenceChecks: CheckGroup = {
   check(context) {
     // The checked file, as the target of its own references (one object, not one per reference).
     const here: RecipeFile = { model: context.model, path: context.path };
-    for (const site of context.model.references) checkSite(context, site, here);
+    let defaults: ReturnType<typeof literalArgDefaults> | undefined;
+    for (const site of context.model.references) {
+      // A word with a variable is read once Earthly expands it: with the ARG defaults, or not at all.
+      const overrideError = site.error !== undefined && OVERRIDE_ERROR.test(site.error);
+      if (!overrideError && holdsVariable(context.model, site)) checkExpanded(context, site, here, (defaults ??= literalArgDefaults(context.model)));
+      else checkSite(context, site, here);
+    }
     checkImports(context);
     checkCopySources(context);
     checkCycles(context);
@@ -74,6 +82,27 @@ function checkSite(context: CheckContext, site: ReferenceSite, here: RecipeFile)
   }
   fixes.push(createRecipeFix(file, ref.nameKind, name, context.path));
   context.report(code, span(site.nameRange ?? site.range), `${ref.nameKind} ${name} not found${where}`, { fixes });
+}
+
+/**
+ * A reference written as a variable, checked as the default of its ARG (see expandedReferences.ts):
+ * the whole word is reported, since the name is not written there.
+ */
+function checkExpanded(context: CheckContext, site: ReferenceSite, here: RecipeFile, defaults: ReturnType<typeof literalArgDefaults>): void {
+  const expanded = expandedReference(context.model, defaults, site);
+  if (!expanded) return;
+  const { ref, error } = expanded.parsed;
+  const by = ` (${expanded.variable} is ${expanded.value} by default)`;
+  if (error !== undefined) {
+    if (!OVERRIDE_ERROR.test(error)) context.report('E-invalid-reference', site.range, error + by);
+    return;
+  }
+  if (!ref || (ref.earthfile.kind !== 'same' && ref.earthfile.kind !== 'path')) return;
+  const file = targetFile(context, site, ref, here, false);
+  const name = ref.name.text;
+  const byName = ref.nameKind === 'function' ? file?.model.functionsByName : file?.model.targetsByName;
+  if (!byName || byName.has(name) || (ref.nameKind === 'target' && name === RESERVED_TARGET_NAME)) return;
+  context.report(ref.nameKind === 'function' ? 'E-undefined-function' : 'E-undefined-target', site.range, `${ref.nameKind} ${name} not found${by}`);
 }
 
 /** `FROM +t AS x` is the command checks' "AS not supported", not an override problem. */

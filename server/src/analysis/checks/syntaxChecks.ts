@@ -1,6 +1,6 @@
 // Syntax: what Earthly's parser rejects (reference §1, §2, §5), and a missing VERSION (PF).
 import { COMMANDS } from '../../language/commands';
-import { skipBlanks } from '../../text/characters';
+import { CH_BACKSLASH, skipBlanks } from '../../text/characters';
 import type { BlockNode, ParseError, ParseErrorCode, Range } from '../../parser';
 import type { FileModel } from '../model';
 import { forEachStatement } from '../statements';
@@ -32,6 +32,7 @@ export const syntaxChecks: CheckGroup = {
     'E-unexpected-clause': { severity: 'error', summary: 'END, ELSE, ELSE IF, CATCH or FINALLY outside a block.' },
     'E-unterminated': { severity: 'error', summary: 'A quote or $( that is never closed.' },
     'E-syntax': { severity: 'error', summary: 'Another syntax error.' },
+    'E-trailing-backslash': { severity: 'error', summary: 'A `\\` at the very end of the file, which continues nothing (earthly\'s lexer refuses it).', flavor: 'earthly' },
   },
   check({ model, report }) {
     const text = model.tree.text;
@@ -47,6 +48,12 @@ export const syntaxChecks: CheckGroup = {
     for (const error of model.parseErrors) {
       const fix = fixes[error.code]?.(error);
       report(PARSE_RULES[error.code], error.range, error.message, fix ? { fixes: [fix] } : {});
+    }
+    const dangling = danglingBackslash(model);
+    if (dangling) {
+      report('E-trailing-backslash', dangling, 'the file ends with a \\ that continues nothing: earthly cannot lex a backslash at the end of the file.', {
+        fixes: [{ title: 'Remove the trailing \\', edits: [{ range: dangling, newText: '' }], preferred: true }],
+      });
     }
     // A VERSION that is present but misplaced is the version checks' concern.
     const anyVersion = model.base.statements.some((s) => s.kind === 'command' && s.keyword.text === 'VERSION');
@@ -64,6 +71,21 @@ export const syntaxChecks: CheckGroup = {
     }
   },
 };
+
+/**
+ * The `\` that ends the file, when the parser read it as a continuation (as EB does, so the rule is
+ * earthly's only): EarthLexer.g4 has no token for a backslash followed by nothing. `\\` is an
+ * escaped one, and a `\` in a comment is text.
+ */
+function danglingBackslash(model: FileModel): Range | undefined {
+  const text = model.tree.text;
+  let n = text.length;
+  while (n > 0 && text.charCodeAt(n - 1) === CH_BACKSLASH) n--;
+  if ((text.length - n) % 2 === 0) return undefined;
+  // Rare: the tokens (a second parse) say whether it continues a command rather than ends a comment.
+  const last = model.tree.tokens[model.tree.tokens.length - 1];
+  return last?.kind === 'continuation' ? { start: text.length - 1, end: text.length } : undefined;
+}
 
 /** Blocks without END, by the offset of their opening keyword. */
 function unclosedBlocks(model: FileModel): Map<number, BlockNode> {

@@ -97,9 +97,15 @@ function flagValueContexts(spec: CommandSpec, flag: FlagSpec, value: Typed): Arg
   return special ? special(value) : [{ kind: 'flagValue', spec, flag, typed: value }];
 }
 
-/** `(` opens a group whose first word is the reference (COPY, FROM DOCKERFILE, `--load`). */
+/**
+ * The reference being typed inside its word: after a quote that opens the word (Earthly removes quotes
+ * before it reads a reference) and after a `(` that opens a group whose first word is the reference
+ * (COPY, FROM DOCKERFILE, `--load`).
+ */
 function ungrouped(t: Typed): Typed {
-  return t.text.startsWith('(') ? { text: t.text.slice(1), start: t.start + 1, end: t.end } : t;
+  let skip = t.text.startsWith('"') || t.text.startsWith("'") ? 1 : 0;
+  if (t.text.startsWith('(', skip)) skip++;
+  return skip === 0 ? t : { text: t.text.slice(skip), start: t.start + skip, end: t.end };
 }
 
 function reference(expect: RefExpect, t: Typed): ArgumentContext {

@@ -156,6 +156,22 @@ export const commandCases: readonly RuleCase[] = [
     range: './services/*+test',
     message: '--wildcard-builds',
   },
+  {
+    code: 'E-unsupported-glob',
+    name: 'BUILD',
+    bad: target(['BUILD ./services/**+test'], '--wildcard-builds 0.8'),
+    good: target(['BUILD ./services/*+test'], '--wildcard-builds 0.8'),
+    range: '**',
+    message: 'pattern ** not yet supported',
+    fix: { title: 'Replace ** with *', result: target(['BUILD ./services/*+test'], '--wildcard-builds 0.8') },
+  },
+  {
+    code: 'E-unsupported-glob',
+    name: 'COPY',
+    bad: target(['FROM alpine', 'COPY ./services/**+build/out ./'], '--wildcard-copy 0.8'),
+    good: target(['FROM alpine', 'COPY ./services/*+build/out ./services/**/*.go ./'], '--wildcard-copy 0.8'),
+    range: '**',
+  },
 
   // Arguments -------------------------------------------------------------------------------------
   {
@@ -380,14 +396,6 @@ export const commandCases: readonly RuleCase[] = [
     fix: { title: 'Remove FUNCTION', result: target(['FROM alpine']) },
   },
   {
-    code: 'W-deprecated-command',
-    bad: 'VERSION 0.8\nHELLO:\n    COMMAND\n    RUN echo hello\n',
-    good: 'VERSION 0.7\nHELLO:\n    COMMAND\n    RUN echo hello\n',
-    range: 'COMMAND',
-    message: 'function recipes must start with FUNCTION',
-    fix: { title: 'Replace COMMAND with FUNCTION', result: 'VERSION 0.8\nHELLO:\n    FUNCTION\n    RUN echo hello\n' },
-  },
-  {
     code: 'W-earthbuild-deprecated',
     flavor: 'earthbuild',
     bad: 'VERSION 0.8\nPROJECT my-org/my-project\n',
@@ -486,8 +494,17 @@ export const commandCases: readonly RuleCase[] = [
     fix: { title: 'Insert COMMAND', result: 'VERSION 0.7\nHELLO:\n    COMMAND' },
   },
   {
-    code: 'W-deprecated-command',
-    name: 'with --use-function-keyword',
+    code: 'E-function-start',
+    name: 'COMMAND under VERSION 0.8',
+    bad: 'VERSION 0.8\nHELLO:\n    COMMAND\n    RUN echo hello\n',
+    good: 'VERSION 0.7\nHELLO:\n    COMMAND\n    RUN echo hello\n',
+    range: 'COMMAND',
+    message: 'function recipes must start with FUNCTION',
+    fix: { title: 'Replace COMMAND with FUNCTION', result: 'VERSION 0.8\nHELLO:\n    FUNCTION\n    RUN echo hello\n' },
+  },
+  {
+    code: 'E-function-start',
+    name: 'COMMAND with --use-function-keyword',
     bad: 'VERSION --use-function-keyword 0.7\nHELLO:\n    COMMAND\n',
     good: 'VERSION --use-function-keyword 0.7\nHELLO:\n    FUNCTION\n',
     range: 'COMMAND',

@@ -248,4 +248,45 @@ export const referenceCases: readonly RuleCase[] = [
     nth: 1,
     message: 'no value provided for --K',
   },
+  {
+    code: 'E-invalid-reference',
+    name: 'a reference made of variables is read with the ARG defaults, and not at all without one',
+    bad: 'VERSION 0.8\nFROM alpine\nall:\n    ARG target=+My_Target\n    BUILD $target\n',
+    good:
+      'VERSION 0.8\nARG --global BASE=alpine\nFROM $BASE\nimg:\n    SAVE IMAGE app\nall:\n    ARG target=+img\n    ARG buildthis\n    ARG name=+img\n' +
+      '    ARG TAG=app:latest\n    ARG IMAGE=+img\n    BUILD $target\n    BUILD "$buildthis"\n    FROM $BASE\n    COPY $name/x ./\n' +
+      '    WITH DOCKER --load $TAG=$IMAGE\n        RUN docker run app\n    END\n',
+    range: '$target',
+    message: '$target is +My_Target by default',
+  },
+  {
+    code: 'E-undefined-target',
+    name: 'through the default of an ARG',
+    bad: 'VERSION 0.8\nFROM alpine\nlint:\n    RUN true\nall:\n    ARG check=+lnit\n    BUILD "$check"\n',
+    good: 'VERSION 0.8\nFROM alpine\nlint:\n    RUN true\nall:\n    ARG check=+lint\n    BUILD "$check"\n',
+    range: '"$check"',
+    message: 'target lnit not found ($check is +lnit by default)',
+  },
+  {
+    code: 'E-undefined-function',
+    name: 'through the default of a global ARG',
+    bad: 'VERSION 0.8\nARG --global HELPER=+SETUP\nFROM alpine\nall:\n    DO $HELPER\n',
+    good: 'VERSION 0.8\nARG --global HELPER=+SETUP\nFROM alpine\nSETUP:\n    FUNCTION\nall:\n    DO $HELPER\n',
+    range: '$HELPER',
+  },
+  {
+    code: 'E-undefined-target',
+    name: 'quotes are removed before the reference is read',
+    bad: 'VERSION 0.8\nFROM alpine\nbuild:\n    RUN make\nall:\n    BUILD "+""bulid"\n',
+    good: 'VERSION 0.8\nFROM alpine\nbuild:\n    RUN make\nall:\n    BUILD "+""build"\n    BUILD \'+b\'"uild"\n',
+    range: 'bulid',
+    fix: { title: 'Change to build', result: 'VERSION 0.8\nFROM alpine\nbuild:\n    RUN make\nall:\n    BUILD "+""build"\n' },
+  },
+  {
+    code: 'E-undefined-target',
+    name: 'a reference split by a continuation inside quotes',
+    bad: 'VERSION 0.8\nFROM alpine\nbuild:\n    RUN make\nall:\n    BUILD "+bu\\\n        lid"\n',
+    good: 'VERSION 0.8\nFROM alpine\nbuild:\n    RUN make\nall:\n    BUILD "+bu\\\n        ild"\n',
+    range: 'bu\\\n        lid',
+  },
 ];

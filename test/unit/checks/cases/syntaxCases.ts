@@ -85,6 +85,21 @@ export const syntaxCases: readonly RuleCase[] = [
     message: 'unterminated',
   },
   {
+    code: 'E-trailing-backslash',
+    bad: 'VERSION 0.8\nbuild:\n    FROM alpine\n    RUN echo done \\',
+    good: 'VERSION 0.8\nbuild:\n    FROM alpine\n    RUN echo done \\\n# ends with a backslash \\',
+    range: '\\',
+    message: 'continues nothing',
+    fix: { title: 'Remove the trailing \\', result: 'VERSION 0.8\nbuild:\n    FROM alpine\n    RUN echo done ' },
+  },
+  {
+    code: 'E-trailing-backslash',
+    name: 'after a value; an escaped backslash is no continuation',
+    bad: 'VERSION 0.8\nbuild:\n    FROM alpine\n    ARG V=a\\',
+    good: 'VERSION 0.8\nbuild:\n    FROM alpine\n    ARG V=a\\\\',
+    range: '\\',
+  },
+  {
     code: 'E-syntax',
     bad: 'VERSION 0.8\nbuild:\n    FROM alpine\n    LET x\n',
     good: 'VERSION 0.8\nbuild:\n    FROM alpine\n    LET x = 1\n',

@@ -199,4 +199,11 @@ export const variableCases: readonly RuleCase[] = [
     message: 'the built-in ARG EARTHLY_GIT_HASH is deprecated. Use EARTH_GIT_HASH.',
     fix: { title: 'Rename to EARTH_GIT_HASH', result: 'VERSION 0.8\nFROM alpine\nbuild:\n    ARG EARTH_GIT_HASH\n    RUN echo $EARTH_GIT_HASH > hash\n' },
   },
+  {
+    code: 'W-undeclared-variable',
+    name: 'in a value continued over indented lines',
+    bad: 'VERSION 0.8\nFROM alpine\nbuild:\n    LET PACKAGES = curl \\\n        $EXTRA \\\n        git\n',
+    good: 'VERSION 0.8\nFROM alpine\nbuild:\n    ARG EXTRA=jq\n    LET PACKAGES = curl \\\n        $EXTRA \\\n        git\n',
+    range: 'EXTRA',
+  },
 ];

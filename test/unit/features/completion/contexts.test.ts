@@ -177,6 +177,15 @@ test('references: targets after +, functions after DO, aliases, directories that
   });
 });
 
+test('references in quotes: Earthly removes the quotes before it reads them', async () => {
+  await bothEols(async (eol) => {
+    const r = await completeAt('VERSION 0.8\nlint:\n    FROM alpine\nt:\n    BUILD "+$0"\n', { eol });
+    has(r.labels, 'lint');
+    assert.equal(r.apply('lint').split(eol)[4], '    BUILD "+lint"');
+    has(await labelsAt("VERSION 0.8\nt:\n    COPY '(+t/$0' ./\n    SAVE ARTIFACT out\n", eol), 'out');
+  });
+});
+
 test('after +target/ the artifacts it saves; after a reference its ARGs as overrides, required first', async () => {
   await bothEols(async (eol) => {
     assert.deepEqual(await labelsAt('VERSION 0.8\nt:\n    COPY ./services/api+build/$0 ./\n', eol, { files: WORKSPACE }), ['api', 'dist']);

@@ -6,7 +6,8 @@ import { RESERVED_LABEL_PREFIX } from '../../../language/names';
 import type { ArgNode, Range } from '../../../parser';
 import type { RuleSpec } from '../check';
 import { removeFlag } from './flags';
-import { hasFlag, positional, savesLocally, unquote, type CommandSite } from './site';
+import { unquote } from '../../shellQuotes';
+import { hasFlag, positional, savesLocally, type CommandSite } from './site';
 import type { Fix } from '../finding';
 
 export const ARGUMENT_RULES: Readonly<Record<string, RuleSpec>> = {

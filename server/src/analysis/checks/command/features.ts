@@ -3,6 +3,7 @@ import { flagOf, flagSpelling } from '../../../language/commands';
 import type { Range } from '../../../parser';
 import type { RuleSpec } from '../check';
 import { acceptedVersion, enableFeatureFixes, featureOrigin } from './edits';
+import { globReference } from './globs';
 import type { CommandSite } from './site';
 import type { Fix } from '../finding';
 
@@ -35,7 +36,7 @@ export function checkFeatures(site: CommandSite): void {
   }
   if (spec.wildcardFeature) {
     const glob = globReference(site);
-    if (glob) require(site, spec.wildcardFeature, glob, `a glob target reference in ${spec.name}`);
+    if (glob) require(site, spec.wildcardFeature, glob.range, `a glob target reference in ${spec.name}`);
   }
 }
 
@@ -55,21 +56,4 @@ function require(site: CommandSite, feature: string, range: Range, what: string,
     `${what} is not enabled by VERSION ${acceptedVersion(model)}: it needs the feature flag --${feature} (${featureOrigin(feature)}).`,
     { fixes: [...enableFeatureFixes(model, feature), ...extra] },
   );
-}
-
-/**
- * The source that names several Earthfiles with a glob (`./svc/*+build`): BUILD's reference, or a COPY
- * source whose Earthfile part has a `*`. Words with `$` are expanded first, so they are left alone.
- */
-function globReference(site: CommandSite): Range | undefined {
-  const { args } = site.command;
-  // BUILD's reference is its first word; COPY's sources are all words but the last.
-  const sources = site.command.keyword.text === 'BUILD' ? Math.min(1, args.length) : args.length - 1;
-  for (let i = 0; i < sources; i++) {
-    const word = args[i];
-    const plus = word.text.indexOf('+');
-    const star = word.text.indexOf('*');
-    if (plus > 0 && star >= 0 && star < plus && !word.text.includes('$')) return word.range;
-  }
-  return undefined;
 }

@@ -5,7 +5,8 @@ import type { CommandNode, FlagNode } from '../../../parser';
 import type { RuleSpec } from '../check';
 import { closest } from '../closest';
 import { removeWord } from './edits';
-import { hasFlag, unquote, type CommandSite } from './site';
+import { unquote } from '../../shellQuotes';
+import { hasFlag, type CommandSite } from './site';
 import type { Edit, Fix } from '../finding';
 import { indentationAt, lineEnding } from '../textLayout';
 

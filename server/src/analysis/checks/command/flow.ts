@@ -10,7 +10,6 @@ export const FLOW_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-push-order': { severity: 'error', summary: 'Before VERSION 0.7 (`--wait-block`), a non-push command after `RUN --push` or `SAVE IMAGE --push`.' },
   'E-missing-from': { severity: 'error', summary: 'RUN, IF, FOR or WITH DOCKER with no FROM or LOCALLY before it, in the target or in the base recipe.' },
   'E-misplaced-function-keyword': { severity: 'error', summary: 'FUNCTION or COMMAND in a target, or not as the first line of a function.' },
-  'W-deprecated-command': { severity: 'warning', summary: 'COMMAND where the VERSION uses FUNCTION (0.8, `--use-function-keyword`).' },
   'W-earthbuild-deprecated': { severity: 'warning', summary: 'PROJECT, which EarthBuild deprecates.', flavor: 'earthbuild' },
 };
 
@@ -88,15 +87,5 @@ function functionKeyword(site: CommandSite, name: string, first: boolean): void 
     context.report('E-misplaced-function-keyword', command.keyword.range, `${message}.`, {
       fixes: [{ title: `Remove ${name}`, edits: [removeLine(text, command.range)] }],
     });
-    return;
-  }
-  const deprecation = site.spec.deprecated;
-  if (name === 'COMMAND' && deprecation?.whenFeature && context.model.features.has(deprecation.whenFeature)) {
-    context.report(
-      'W-deprecated-command',
-      command.keyword.range,
-      `COMMAND is the pre-0.8 keyword: under --${deprecation.whenFeature} (VERSION 0.8) DO of this function fails with "function recipes must start with FUNCTION". ${deprecation.message}`,
-      { tag: 'deprecated', fixes: [{ title: 'Replace COMMAND with FUNCTION', edits: [{ range: command.keyword.range, newText: 'FUNCTION' }], preferred: true }] },
-    );
   }
 }

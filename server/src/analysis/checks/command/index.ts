@@ -9,11 +9,12 @@ import { acceptedVersion } from './edits';
 import { checkFeatures, FEATURE_RULES } from './features';
 import { checkFlags, FLAG_RULES } from './flags';
 import { checkFlow, FLOW_RULES } from './flow';
+import { checkGlobs, GLOB_RULES } from './globs';
 import { checkRecipes, RECIPE_RULES } from './recipes';
 import type { CommandSite, RecipeState } from './site';
 
 export const commandChecks: CheckGroup = {
-  rules: { ...FLAG_RULES, ...FEATURE_RULES, ...ARGUMENT_RULES, ...BLOCK_RULES, ...FLOW_RULES, ...RECIPE_RULES },
+  rules: { ...FLAG_RULES, ...FEATURE_RULES, ...GLOB_RULES, ...ARGUMENT_RULES, ...BLOCK_RULES, ...FLOW_RULES, ...RECIPE_RULES },
   check(context) {
     const { model } = context;
     const gated = acceptedVersion(model) !== undefined;
@@ -76,6 +77,7 @@ class RecipeWalk implements CommandSite {
     this.parseError = this.errors.overlaps(command.range);
     checkFlags(this);
     checkFeatures(this);
+    checkGlobs(this);
     checkArguments(this);
     checkRunInWith(this);
     checkFlow(this, first);

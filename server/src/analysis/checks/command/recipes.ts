@@ -10,7 +10,7 @@ import { indentationAt, lineEnding } from '../textLayout';
 export const RECIPE_RULES: Readonly<Record<string, RuleSpec>> = {
   'E-duplicate-target': { severity: 'error', summary: 'Two targets with the same name.' },
   'E-reserved-target': { severity: 'error', summary: 'A target named `base`, the implicit name of the base recipe.' },
-  'E-function-start': { severity: 'error', summary: 'A function whose first line is not FUNCTION (COMMAND before VERSION 0.8).' },
+  'E-function-start': { severity: 'error', summary: 'A function whose first line is not FUNCTION (COMMAND before VERSION 0.8 without `--use-function-keyword`).' },
 };
 
 export function checkRecipes(context: CheckContext): void {
@@ -34,14 +34,26 @@ export function checkRecipes(context: CheckContext): void {
   for (const fn of model.functions) functionStart(context, fn);
 }
 
+/**
+ * INT `handleDoFunction`: a function called with DO must start with the keyword of its VERSION,
+ * FUNCTION under `--use-function-keyword` (0.8), COMMAND before. FUNCTION without the feature is
+ * the feature checks' error.
+ */
 function functionStart(context: CheckContext, fn: Recipe): void {
   const node = fn.node;
   if (!node) return;
   const [first] = fn.statements;
-  if (first?.kind === 'command' && (first.keyword.text === 'FUNCTION' || first.keyword.text === 'COMMAND')) return;
+  const keyword = context.model.features.has('use-function-keyword') ? 'FUNCTION' : 'COMMAND';
+  const written = first?.kind === 'command' ? first.keyword : undefined;
+  if (written?.text === keyword || written?.text === 'FUNCTION') return;
+  if (written?.text === 'COMMAND') {
+    context.report('E-function-start', written.range, `function recipes must start with FUNCTION: under --use-function-keyword (VERSION 0.8) DO +${fn.name} fails with COMMAND.`, {
+      fixes: [{ title: 'Replace COMMAND with FUNCTION', edits: [{ range: written.range, newText: 'FUNCTION' }], preferred: true }],
+    });
+    return;
+  }
   // A badly named header is the parser's error already.
   if (!FUNCTION_NAME.test(fn.name)) return;
-  const keyword = context.model.features.has('use-function-keyword') ? 'FUNCTION' : 'COMMAND';
   const text = context.model.tree.text;
   const eol = lineEnding(text);
   const headerEnd = lineEnd(text, node.headerRange.end);

@@ -35,12 +35,6 @@ export function positional(site: CommandSite): readonly ArgNode[] {
   return site.spec.literalArgs ? site.command.rawArgs : site.command.args;
 }
 
-/** A word with one pair of surrounding quotes removed (the interpreter strips them, FU `ProcessParamsAndQuotes`). */
-export function unquote(text: string): string {
-  const q = text[0];
-  return text.length >= 2 && (q === '"' || q === "'") && text[text.length - 1] === q ? text.slice(1, -1) : text;
-}
-
 export function hasFlag(command: CommandNode, name: string): boolean {
   return command.flags.some((f) => f.name === name);
 }
