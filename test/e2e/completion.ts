@@ -10,6 +10,8 @@ import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } f
 const STEP_TIMEOUT = 30_000;
 const COPY = 'typing.earth';
 
+const FOCUSED_ROW = '.suggest-widget .monaco-list-row.focused';
+
 /** The suggest widget's focused row, as far as the flow reads it (the tests are type-checked without DOM types). */
 type SuggestDocument = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
 
@@ -20,7 +22,7 @@ type SuggestDocument = { document: { querySelector(selector: string): { getAttri
  */
 async function pickSuggestion(page: Page, label: string): Promise<void> {
   const focusedLabel = (): Promise<string | null> =>
-    page.evaluate(() => (globalThis as unknown as SuggestDocument).document.querySelector('.suggest-widget .monaco-list-row.focused')?.getAttribute('aria-label') ?? null);
+    page.evaluate((focused) => (globalThis as unknown as SuggestDocument).document.querySelector(focused)?.getAttribute('aria-label') ?? null, FOCUSED_ROW);
   // Listed once the widget has filtered what was typed (it refilters a moment after each key).
   const wanted = page.locator(`.suggest-widget .monaco-list-row[aria-label^="${label},"]`).first();
   const size = Number(await wanted.getAttribute('aria-setsize', { timeout: STEP_TIMEOUT }));
@@ -35,8 +37,8 @@ async function pickSuggestion(page: Page, label: string): Promise<void> {
     seen.push(focused ?? '(none focused)');
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction(
-      (previous) => (globalThis as unknown as SuggestDocument).document.querySelector('.suggest-widget .monaco-list-row.focused')?.getAttribute('aria-label') !== previous,
-      focused,
+      ([selector, previous]) => (globalThis as unknown as SuggestDocument).document.querySelector(selector)?.getAttribute('aria-label') !== previous,
+      [FOCUSED_ROW, focused] as const,
       { timeout: STEP_TIMEOUT },
     );
   }

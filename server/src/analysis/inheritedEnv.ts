@@ -55,7 +55,7 @@ function walk(
   let env = new Map<string, EnvInForce>();
   forEachStatementOf(place.recipe, (statement) => {
     if (statement.kind !== 'command' || statement.range.start >= offset) return;
-    const keyword = statement.keyword.text.toUpperCase();
+    const keyword = statement.keyword.text;
     if (keyword === 'ENV') {
       const variable = envs?.get(statement);
       if (variable) env.set(variable.name, { ...place, variable });
