@@ -29,4 +29,17 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The registry explorer's data layer is pure: no VS Code, and the Azure SDK only behind its interfaces.
+    files: ['client/src/acr/registry/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'acr/registry/ is pure: VS Code belongs in acr/vscode/.' }],
+          patterns: [{ group: ['@azure/*'], message: 'acr/registry/ is pure: the Azure SDK belongs in acr/azure/.' }],
+        },
+      ],
+    },
+  },
 ]);

@@ -1,5 +1,6 @@
-// The only module that imports the Azure SDK. It is bundled on its own (dist/azure.js) and loaded by
-// azureBundle.ts the first time a sign-in needs Entra ID, so activating the extension never pays for it.
+// The Azure SDK's Entra ID credentials (the explorer's registry calls are registryData.ts). Bundled on its
+// own (dist/azure.js) and loaded by azureBundle.ts the first time a sign-in needs Entra ID, so activating
+// the extension never pays for it.
 // It returns the SDK's credentials as they are: errors are classified by the caller (signInMethods.ts),
 // whose error classes live in the main bundle.
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DeviceCodeCredential, type DeviceCodeInfo } from '@azure/identity';
