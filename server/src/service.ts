@@ -1,7 +1,6 @@
 // The language service: the only way into the Earthfile language features, for the LSP server, the
 // CLI and the tests alike. It owns the workspace index, the settings and the conversion of offsets to
 // LSP positions; it takes plain data and returns LSP-typed values, and knows nothing of the transport.
-import * as nodePath from 'node:path';
 import {
   CompletionItemKind,
   DocumentHighlightKind,
@@ -158,7 +157,6 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
   // Every Earthfile of the workspace folders, walked when a search across the workspace first needs it.
   const earthfiles = new WorkspaceEarthfiles((path) => host.listDirectory?.(path));
-  let folders: readonly string[] = [];
   const resolve = workspaceResolver(index);
 
   /** An open document's or a file's model, with its path when it is a file. */
@@ -204,17 +202,10 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
     return definitionOf(at.name, at.offset, at.context).map((found) => locationOf(found, uri));
   }
 
-  /** How a call hierarchy item names its file: relative to the workspace folder holding it. */
-  function fileDetail(file: SourceFile): string | undefined {
-    const path = file.path;
-    const folder = path === undefined ? undefined : folders.find((f) => path.startsWith(f + nodePath.sep));
-    return path === undefined ? undefined : folder === undefined ? path : nodePath.relative(folder, path).split(nodePath.sep).join('/');
-  }
-
   function callItem(node: GraphNode, documentUri: string, edge?: GraphEdge): CallHierarchyItem {
     const { file, recipe } = node;
     const range = spanIn(file.model, recipe.range);
-    const detail = [edge?.roles.join(', '), fileDetail(file)].filter((d) => d).join(' · ');
+    const detail = [edge?.roles.join(', '), file.path && earthfiles.relativePath(file.path)].filter((d) => d).join(' · ');
     return {
       name: recipe.name,
       kind: recipe.kind === 'function' ? SymbolKind.Function : SymbolKind.Method,
@@ -229,7 +220,7 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
   /** The recipe a call hierarchy item names, as the file is now. */
   function nodeOf(item: CallHierarchyItem): GraphNode | undefined {
     const file = typeof item?.uri === 'string' ? fileOf(item.uri) : undefined;
-    const data = item.data as { kind?: unknown; name?: unknown } | null | undefined;
+    const data = item?.data as { kind?: unknown; name?: unknown } | null | undefined;
     if (!file || typeof data?.name !== 'string') return undefined;
     const { model } = file;
     const recipe = data.kind === 'base' ? model.base : (data.kind === 'function' ? model.functionsByName : model.targetsByName).get(data.name);
@@ -341,8 +332,7 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
     },
 
     setWorkspaceFolders(uris) {
-      folders = uris.map(uriToPath).filter((p): p is string => p !== undefined);
-      earthfiles.setFolders(folders);
+      earthfiles.setFolders(uris.map(uriToPath).filter((p): p is string => p !== undefined));
     },
 
     definition: definitions,

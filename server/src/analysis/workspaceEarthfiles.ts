@@ -33,6 +33,12 @@ export class WorkspaceEarthfiles {
     if (differs) this.found = undefined;
   }
 
+  /** `path` relative to the workspace folder holding it, with `/` separators; itself when no folder holds it. */
+  relativePath(path: string): string {
+    const folder = this.folders.find((f) => path.startsWith(f.endsWith(nodePath.sep) ? f : f + nodePath.sep));
+    return folder === undefined ? path : nodePath.relative(folder, path).split(nodePath.sep).join('/');
+  }
+
   /** The paths of the Earthfiles under the folders, sorted. */
   paths(): readonly string[] {
     this.found ??= this.walk();

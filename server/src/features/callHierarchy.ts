@@ -30,7 +30,7 @@ export function graphNodeAt(at: NameAt | undefined): GraphNode | undefined {
 /** The recipes whose references name `node`, each with those references. */
 export function incomingEdges(node: GraphNode, scope: UseScope): GraphEdge[] {
   const edges = new EdgeList();
-  for (const { file, site } of callSites(node.recipe, scope)) edges.add({ file, recipe: site.recipe }, site);
+  for (const { file, site } of callSites(node.file, node.recipe, scope)) edges.add({ file, recipe: site.recipe }, site);
   return edges.list();
 }
 

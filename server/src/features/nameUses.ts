@@ -5,9 +5,10 @@
 // an ARG, the `--NAME=` overrides of every reference to a target or function whose callers can set it; an
 // IMPORT alias in its IMPORT and in the references written with it.
 //
-// Each file's references are first compared by name, a string test, and only the few that match are
-// resolved, so a search over a thousand Earthfiles resolves a handful of references.
+// Each file's references are first compared by name and by the folder they point into, string tests,
+// and only the few that pass are resolved: a search over a thousand Earthfiles resolves a handful.
 
+import * as nodePath from 'node:path';
 import { type RecipeResolver } from '../analysis/inheritedEnv';
 import { commandAt, declarationOf } from '../analysis/lookup';
 import type { Import, Recipe, ReferenceSite, SourceFile, Variable } from '../analysis/model';
@@ -56,22 +57,42 @@ export function usesOf(named: Named, scope: UseScope): Use[] | undefined {
 /** The header of a target or function, and every reference that resolves to it. */
 export function recipeUses(file: SourceFile, recipe: Recipe, scope: UseScope): Use[] {
   const uses: Use[] = recipe.node ? [{ file, range: span(recipe.node.nameRange), kind: 'declaration' }] : [];
-  for (const site of callSites(recipe, scope)) uses.push({ file: site.file, range: span(site.site.nameRange!), kind: 'read', site: site.site });
+  for (const site of callSites(file, recipe, scope)) uses.push({ file: site.file, range: span(site.site.nameRange!), kind: 'read', site: site.site });
   return uses;
 }
 
-/** The references, in the files of `scope`, that name `recipe`. */
-export function callSites(recipe: Recipe, scope: UseScope): { file: SourceFile; site: ReferenceSite }[] {
+/** The references, in the files of `scope`, that name `recipe` of `target`. */
+export function callSites(target: SourceFile, recipe: Recipe, scope: UseScope): { file: SourceFile; site: ReferenceSite }[] {
   const found: { file: SourceFile; site: ReferenceSite }[] = [];
   if (recipe.kind === 'base') return found;
+  const folder = folderName(target);
   for (const file of scope.files()) {
     for (const site of file.model.references) {
       const ref = site.ref;
       if (!ref || ref.dynamic || site.nameRange === undefined || ref.name.text !== recipe.name || ref.nameKind !== recipe.kind) continue;
-      if (scope.resolve({ ...file, recipe: site.recipe }, site)?.recipe === recipe) found.push({ file, site });
+      if (mayPointAt(file, site, target, folder) && scope.resolve({ ...file, recipe: site.recipe }, site)?.recipe === recipe) found.push({ file, site });
     }
   }
   return found;
+}
+
+/** The name of the folder holding `file`; undefined for an unsaved document. */
+function folderName(file: SourceFile): string | undefined {
+  return file.path === undefined ? undefined : nodePath.basename(nodePath.dirname(file.path));
+}
+
+/**
+ * Whether `site`, written in `from`, may point into `target` (whose folder is named `folder`): a
+ * same-file reference only into its own file, a path (written, or an IMPORT's) only when its last
+ * element is that folder's name or a `.`/`..` that says nothing. Cheaper than resolving it.
+ */
+function mayPointAt(from: SourceFile, site: ReferenceSite, target: SourceFile, folder: string | undefined): boolean {
+  const written = site.ref!.earthfile;
+  const earthfile = written.kind === 'import' ? site.import?.earthfile : written;
+  if (earthfile?.kind === 'same') return from.model === target.model;
+  if (earthfile?.kind !== 'path' || folder === undefined) return false;
+  const last = earthfile.cleaned.slice(earthfile.cleaned.lastIndexOf('/') + 1);
+  return last === folder || last === '' || last === '.' || last === '..';
 }
 
 function variableUses(file: SourceFile, variable: Variable, scope: UseScope): Use[] {
@@ -119,10 +140,11 @@ function overrideUses(file: SourceFile, arg: Variable, scope: UseScope): Use[] {
   }
   const uses: Use[] = [];
   if (callees.size === 0) return uses;
+  const folder = folderName(file);
   for (const from of scope.files()) {
     for (const site of from.model.references) {
       const key = site.overrides.find((o) => o.key === arg.name);
-      if (!key) continue;
+      if (!key || !site.ref || !mayPointAt(from, site, file, folder)) continue;
       const callee = scope.resolve({ ...from, recipe: site.recipe }, site);
       if (callee && callees.has(callee.recipe)) uses.push({ file: from, range: span(key.keyRange), kind: 'write' });
     }

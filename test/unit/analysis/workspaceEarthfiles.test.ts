@@ -33,6 +33,8 @@ test('every Earthfile under the folders, by name and by extension, but none unde
   assert.deepEqual(earthfiles.paths(), ['/ws/Earthfile', '/ws/docker.earth', '/ws/legacy/build.earth', '/ws/services/api/Earthfile'].map(P).sort());
   earthfiles.setFolders([P('/ws/services'), P('/other'), P('/ws/services')]);
   assert.deepEqual(earthfiles.paths(), [P('/other/Earthfile'), P('/ws/services/api/Earthfile')].sort());
+  assert.equal(earthfiles.relativePath(P('/ws/services/api/Earthfile')), 'api/Earthfile');
+  assert.equal(earthfiles.relativePath(P('/elsewhere/Earthfile')), P('/elsewhere/Earthfile'));
   earthfiles.setFolders([]);
   assert.deepEqual(earthfiles.paths(), []);
 });

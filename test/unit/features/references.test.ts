@@ -105,6 +105,8 @@ for (const { label, eol } of EOLS) {
     assert.deepEqual(highlights(at('./services/api+build --TAG', './services/api+bu$0ild --TAG')), ['4 build Read']);
     assert.deepEqual(highlights(at('--TAG=1', '--TA$0G=1')), ['4 TAG Write']);
     assert.deepEqual(highlights(at('all:', 'a$0ll:')), ['3 all Write']);
+    const sameFile = 'VERSION 0.8\nbuild:\n    SAVE ARTIFACT x\nall:\n    BUILD +bu$0ild\n    COPY +build/x ./\n';
+    assert.deepEqual(highlights({ text: sameFile, eol }), ['2 build Write', '5 build Read', '6 build Read']);
   });
 
   test(`nothing at positions that name nothing (${label})`, () => {
