@@ -135,7 +135,7 @@ function refusedAsError<T extends object>(answer: T | Refusal | null): T | Respo
 connection.onDefinition(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.definition(textDocument.uri, position) : []));
 connection.onDeclaration(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.declaration(textDocument.uri, position) : []));
 connection.onReferences(({ textDocument, position, context }) =>
-  documents.get(textDocument.uri) ? service.references(textDocument.uri, position, context.includeDeclaration) : [],
+  documents.get(textDocument.uri) ? service.references(textDocument.uri, position, context?.includeDeclaration !== false) : [],
 );
 connection.onDocumentHighlight(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.documentHighlight(textDocument.uri, position) : []));
 connection.onPrepareRename(({ textDocument, position }) => (documents.get(textDocument.uri) ? refusedAsError(service.prepareRename(textDocument.uri, position)) : null));

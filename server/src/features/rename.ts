@@ -113,38 +113,33 @@ function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** What a rename at the cursor would change, or why there is none; undefined on no name at all. */
-export function prepareRenameAt(at: NameAt | undefined, context: FeatureContext): RenamePlace | Refusal | undefined {
+/** The name at the cursor as one to rename, or why it is not one; undefined on no name at all. */
+function renamableAt(at: NameAt | undefined, context: FeatureContext): { range: Range; named: Named; renamable: Renamable } | Refusal | undefined {
   if (!at) return undefined;
   if (!at.named) return at.note === undefined ? undefined : { refused: at.note };
-  const target = renamable(at.named, context);
-  return 'refused' in target ? target : { range: at.range, placeholder: target.name };
+  const found = renamable(at.named, context);
+  return 'refused' in found ? found : { range: at.range, named: at.named, renamable: found };
+}
+
+/** What a rename at the cursor would change, or why there is none; undefined on no name at all. */
+export function prepareRenameAt(at: NameAt | undefined, context: FeatureContext): RenamePlace | Refusal | undefined {
+  const found = renamableAt(at, context);
+  return found && ('refused' in found ? found : { range: found.range, placeholder: found.renamable.name });
 }
 
 /** The edits that rename the name at the cursor to `newName` everywhere it is written. */
 export function renameEdits(at: NameAt | undefined, newName: string, scope: UseScope, context: FeatureContext): FileEdit[] | Refusal {
-  const place = prepareRenameAt(at, context);
-  if (!place) return { refused: 'There is no name to rename here.' };
-  if ('refused' in place) return place;
-  const named = at!.named!;
-  const target = renamable(named, context) as Renamable;
-  const rule = NAME_RULES[target.nameClass];
-  if (!rule.pattern.test(newName)) return { refused: `${JSON.stringify(newName)} is not a valid ${target.nameClass === 'alias' ? 'IMPORT alias' : `${target.nameClass} name`}: ${rule.shape}.` };
-  if (newName === target.name) return [];
-  const clash = target.clash(newName);
-  if (clash) return { refused: clash };
-  const edits: FileEdit[] = [];
-  const seen = new Map<SourceFile['model'], Set<number>>();
-  for (const use of usesOf(named, scope) ?? []) {
-    let starts = seen.get(use.file.model);
-    if (!starts) seen.set(use.file.model, (starts = new Set()));
-    if (starts.has(use.range.start)) continue;
-    starts.add(use.range.start);
-    edits.push(
-      use.impliedAlias
-        ? { file: use.file, range: { start: use.range.end, end: use.range.end }, newText: ` AS ${newName}` }
-        : { file: use.file, range: use.range, newText: newName },
-    );
-  }
-  return edits;
+  const found = renamableAt(at, context) ?? { refused: 'There is no name to rename here.' };
+  if ('refused' in found) return found;
+  const { name, nameClass, clash } = found.renamable;
+  const rule = NAME_RULES[nameClass];
+  if (!rule.pattern.test(newName)) return { refused: `${JSON.stringify(newName)} is not a valid ${nameClass === 'alias' ? 'IMPORT alias' : `${nameClass} name`}: ${rule.shape}.` };
+  if (newName === name) return [];
+  const clashing = clash(newName);
+  if (clashing) return { refused: clashing };
+  return (usesOf(found.named, scope) ?? []).map((use) =>
+    use.impliedAlias
+      ? { file: use.file, range: { start: use.range.end, end: use.range.end }, newText: ` AS ${newName}` }
+      : { file: use.file, range: use.range, newText: newName },
+  );
 }
