@@ -28,7 +28,7 @@ import { parseSettings } from '../../shared/src/settings';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { diskHost } from './diskHost';
 import { errorText } from '../../shared/src/errorMessage';
-import { createLanguageService } from './service';
+import { createLanguageService, type Refusal } from './service';
 
 declare const SERVER_VERSION: string;
 
@@ -49,6 +49,8 @@ const publisher = new DiagnosticsPublisher(
   (publication) => connection.sendDiagnostics(publication),
 );
 let pullsConfiguration = false;
+// The client tells of workspace folders added and removed.
+let foldersChange = false;
 
 // A bug must not end the server silently: what nothing caught goes to the client's output channel,
 // and the server goes on with the next message.
@@ -69,6 +71,8 @@ connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   answersImages = (params.initializationOptions as { imageCompletions?: unknown } | undefined)?.imageCompletions === true;
+  service.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  foldersChange = params.capabilities.workspace?.workspaceFolders === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -76,12 +80,22 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: [' ', '=', '('], retriggerCharacters: [' '] },
       completionProvider: { triggerCharacters: ['+', '-', '$', '{', '/', '=', ' '], resolveProvider: true },
+      definitionProvider: true,
+      declarationProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      callHierarchyProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
   };
 });
 
 connection.onInitialized(async () => {
+  if (foldersChange) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => service.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri)));
+  }
   if (pullsConfiguration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'earthly' });
     await loadSettings();
@@ -112,6 +126,27 @@ connection.onCompletion(({ textDocument, position, context }) =>
     : { isIncomplete: false, items: [] },
 );
 connection.onCompletionResolve((item) => service.resolveCompletion(item));
+
+/** A refused rename becomes an error whose message the editor shows. */
+function refusedAsError<T extends object>(answer: T | Refusal | null): T | ResponseError | null {
+  return answer && 'refused' in answer ? new ResponseError(LSPErrorCodes.RequestFailed, answer.refused) : answer;
+}
+
+connection.onDefinition(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.definition(textDocument.uri, position) : []));
+connection.onDeclaration(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.declaration(textDocument.uri, position) : []));
+connection.onReferences(({ textDocument, position, context }) =>
+  documents.get(textDocument.uri) ? service.references(textDocument.uri, position, context?.includeDeclaration !== false) : [],
+);
+connection.onDocumentHighlight(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.documentHighlight(textDocument.uri, position) : []));
+connection.onPrepareRename(({ textDocument, position }) => (documents.get(textDocument.uri) ? refusedAsError(service.prepareRename(textDocument.uri, position)) : null));
+connection.onRenameRequest(({ textDocument, position, newName }) =>
+  documents.get(textDocument.uri) ? refusedAsError(service.rename(textDocument.uri, position, newName)) : null,
+);
+connection.languages.callHierarchy.onPrepare(({ textDocument, position }) =>
+  documents.get(textDocument.uri) ? service.prepareCallHierarchy(textDocument.uri, position) : null,
+);
+connection.languages.callHierarchy.onIncomingCalls(({ item }) => service.incomingCalls(item));
+connection.languages.callHierarchy.onOutgoingCalls(({ item }) => service.outgoingCalls(item));
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 

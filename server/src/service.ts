@@ -3,29 +3,49 @@
 // LSP positions; it takes plain data and returns LSP-typed values, and knows nothing of the transport.
 import {
   CompletionItemKind,
+  DocumentHighlightKind,
   MarkupKind,
+  SymbolKind,
+  type CallHierarchyIncomingCall,
+  type CallHierarchyItem,
+  type CallHierarchyOutgoingCall,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type DocumentHighlight,
   type Hover,
+  type Location,
   type Position,
   type Range,
   type SignatureHelp,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { EarthfileTargets, ImageCompletionParams, ImageCompletionResult, TargetsResult } from '../../shared/src/protocol';
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
 import { analyzeText } from './analysis/analyze';
-import type { FileModel } from './analysis/model';
+import { workspaceResolver } from './analysis/inheritedEnv';
+import type { FileModel, SourceFile } from './analysis/model';
+import { WorkspaceEarthfiles } from './analysis/workspaceEarthfiles';
 import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
+import { graphNodeAt, incomingEdges, outgoingEdges, type GraphEdge, type GraphNode } from './features/callHierarchy';
 import { quickFixes } from './features/codeActions';
 import { complete, resolveItem, type CompletionEnv, type DirectoryEntry } from './features/completion';
+import { definitionOf } from './features/definition';
 import { diagnose } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { nameAt } from './features/nameAt';
+import type { UseScope } from './features/nameUses';
+import { highlightsOf, referencesOf } from './features/references';
+import { prepareRenameAt, renameEdits, type Refusal } from './features/rename';
 import { signatureHelpAt } from './features/signatureHelp';
 import { requestedUris, TargetLister } from './features/targets';
+import type { Range as Span } from './parser';
 import { LineIndex } from './text/lineIndex';
 import { uriToPath } from './uri';
+
+export type { Refusal } from './features/rename';
 
 /** How the service reads the workspace: files (on disk, or in memory for tests) and the home directory. */
 export interface LanguageHost extends FileReader {
@@ -82,6 +102,27 @@ export interface LanguageService {
   hover(uri: string, position: Position): Hover | null;
   /** The ARGs of the target or function whose overrides are typed at `position`; null elsewhere or when `uri` is not open. */
   signatureHelp(uri: string, position: Position): SignatureHelp | null;
+
+  // Navigation: every request below answers for a name of the open document `uri`, and empty (or null) elsewhere.
+  /** The workspace folders (URIs) whose Earthfiles references, rename and incoming calls read. */
+  setWorkspaceFolders(uris: readonly string[]): void;
+  /** Where the name at `position` is defined; empty when nowhere that can be opened (a remote Earthfile). */
+  definition(uri: string, position: Position): Location[];
+  /** The same places as `definition`: an Earthfile declares each name where it defines it. */
+  declaration(uri: string, position: Position): Location[];
+  /** Every place the name at `position` is written, in every Earthfile of the workspace. */
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  documentHighlight(uri: string, position: Position): DocumentHighlight[];
+  /** The name a rename at `position` would change, or why it cannot be renamed; null on no name. */
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | Refusal | null;
+  /** The edits renaming the name at `position` to `newName` in every Earthfile, or why not. */
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | Refusal;
+  /** The target or function at `position`, as the item the call hierarchy starts from. */
+  prepareCallHierarchy(uri: string, position: Position): CallHierarchyItem[] | null;
+  /** The targets and functions whose references name `item`'s, across the workspace. */
+  incomingCalls(item: CallHierarchyItem): CallHierarchyIncomingCall[];
+  /** The targets and functions `item`'s references name. */
+  outgoingCalls(item: CallHierarchyItem): CallHierarchyOutgoingCall[];
 }
 
 /** Each text's line table, built once per model (a model is one version of one file). */
@@ -114,6 +155,78 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
     return listings.get(path);
   };
 
+  // Every Earthfile of the workspace folders, walked when a search across the workspace first needs it.
+  const earthfiles = new WorkspaceEarthfiles((path) => host.listDirectory?.(path));
+  const resolve = workspaceResolver(index);
+
+  /** An open document's or a file's model, with its path when it is a file. */
+  function fileOf(uri: string): SourceFile | undefined {
+    const path = uriToPath(uri);
+    const model = index.documentModel(uri) ?? (path === undefined ? undefined : index.fileAt(path)?.model);
+    return model && { model, path };
+  }
+
+  /** The Earthfiles a search reads: the workspace's, the files read so far, and `from` when it is an unsaved document. */
+  function scopeFrom(from: SourceFile): UseScope {
+    const files = (): SourceFile[] => {
+      const found: SourceFile[] = from.path === undefined ? [from] : [];
+      for (const path of new Set([...earthfiles.paths(), ...index.knownPaths()])) {
+        const file = index.fileAt(path);
+        if (file) found.push(file);
+      }
+      return found;
+    };
+    return { files, resolve };
+  }
+
+  /** The name at `position` of the open document `uri`, with what features read besides. */
+  function nameAtPosition(uri: string, position: Position) {
+    const at = openAt(uri, position);
+    if (!at) return undefined;
+    const path = uriToPath(uri);
+    const context = { path, workspace: index, lineOf };
+    return { document: { model: at.model, path }, offset: at.offset, context, name: nameAt(at.model, at.offset, context) };
+  }
+
+  const spanIn = (model: FileModel, span: Span): Range => {
+    const lines = linesOf(model);
+    return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+  };
+  /** The URI of `file`: the document asked about when it has no path. */
+  const uriOf = (file: SourceFile, documentUri: string) => (file.path === undefined ? documentUri : index.uriOf(file.path));
+  const locationOf = (found: { file: SourceFile; range: Span }, documentUri: string): Location => ({ uri: uriOf(found.file, documentUri), range: spanIn(found.file.model, found.range) });
+
+  function definitions(uri: string, position: Position): Location[] {
+    const at = nameAtPosition(uri, position);
+    if (!at?.name) return [];
+    return definitionOf(at.name, at.offset, at.context).map((found) => locationOf(found, uri));
+  }
+
+  function callItem(node: GraphNode, documentUri: string, edge?: GraphEdge): CallHierarchyItem {
+    const { file, recipe } = node;
+    const range = spanIn(file.model, recipe.range);
+    const detail = [edge?.roles.join(', '), file.path && earthfiles.relativePath(file.path)].filter((d) => d).join(' · ');
+    return {
+      name: recipe.name,
+      kind: recipe.kind === 'function' ? SymbolKind.Function : SymbolKind.Method,
+      ...(detail && { detail }),
+      uri: uriOf(file, documentUri),
+      range,
+      selectionRange: recipe.node ? spanIn(file.model, recipe.node.nameRange) : { start: range.start, end: range.start },
+      data: { kind: recipe.kind, name: recipe.name },
+    };
+  }
+
+  /** The recipe a call hierarchy item names, as the file is now. */
+  function nodeOf(item: CallHierarchyItem): GraphNode | undefined {
+    const file = typeof item?.uri === 'string' ? fileOf(item.uri) : undefined;
+    const data = item?.data as { kind?: unknown; name?: unknown } | null | undefined;
+    if (!file || typeof data?.name !== 'string') return undefined;
+    const { model } = file;
+    const recipe = data.kind === 'base' ? model.base : (data.kind === 'function' ? model.functionsByName : model.targetsByName).get(data.name);
+    return recipe && { file, recipe };
+  }
+
   const service: LanguageService = {
     openDocument(uri, version, text) {
       index.openDocument(uri, version, text);
@@ -128,6 +241,7 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
       for (const change of changes) {
         const path = uriToPath(change.uri);
         if (path === undefined) continue;
+        earthfiles.changed(path, change.deleted);
         if (change.deleted) index.fileDeleted(path);
         else index.fileChanged(path);
       }
@@ -138,10 +252,9 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
     },
 
     diagnostics(uri) {
-      const path = uriToPath(uri);
-      const model = index.documentModel(uri) ?? (path === undefined ? undefined : index.fileAt(path)?.model);
-      if (!model) return [];
-      return diagnose(model, settings.diagnostics, { uri, path, workspace: index, flavor: settings.flavor });
+      const file = fileOf(uri);
+      if (!file) return [];
+      return diagnose(file.model, settings.diagnostics, { uri, path: file.path, workspace: index, flavor: settings.flavor });
     },
 
     codeActions(uri, range) {
@@ -216,6 +329,69 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
     resolveCompletion(item) {
       return resolveItem(item, settings.flavor);
+    },
+
+    setWorkspaceFolders(uris) {
+      earthfiles.setFolders(uris.map(uriToPath).filter((p): p is string => p !== undefined));
+    },
+
+    definition: definitions,
+    declaration: definitions,
+
+    references(uri, position, includeDeclaration) {
+      const at = nameAtPosition(uri, position);
+      if (!at?.name) return [];
+      return referencesOf(at.name, scopeFrom(at.document), includeDeclaration).map((use) => locationOf(use, uri));
+    },
+
+    documentHighlight(uri, position) {
+      const at = nameAtPosition(uri, position);
+      if (!at?.name) return [];
+      return highlightsOf(at.name, at.document, scopeFrom(at.document)).map((use) => ({
+        range: spanIn(use.file.model, use.range),
+        kind: use.kind === 'read' ? DocumentHighlightKind.Read : DocumentHighlightKind.Write,
+      }));
+    },
+
+    prepareRename(uri, position) {
+      const at = nameAtPosition(uri, position);
+      const place = at && prepareRenameAt(at.name, at.context);
+      if (!at || !place) return null;
+      return 'refused' in place ? place : { range: spanIn(at.document.model, place.range), placeholder: place.placeholder };
+    },
+
+    rename(uri, position, newName) {
+      const at = nameAtPosition(uri, position);
+      if (!at) return { refused: 'The document is not open.' };
+      const edits = renameEdits(at.name, newName, scopeFrom(at.document), at.context);
+      if ('refused' in edits) return edits;
+      const changes: Record<string, TextEdit[]> = {};
+      for (const edit of edits) (changes[uriOf(edit.file, uri)] ??= []).push({ range: spanIn(edit.file.model, edit.range), newText: edit.newText });
+      return { changes };
+    },
+
+    prepareCallHierarchy(uri, position) {
+      const at = nameAtPosition(uri, position);
+      const node = graphNodeAt(at?.name);
+      return node ? [callItem(node, uri)] : null;
+    },
+
+    incomingCalls(item) {
+      const node = nodeOf(item);
+      if (!node) return [];
+      return incomingEdges(node, scopeFrom(node.file)).map((edge) => ({
+        from: callItem(edge.node, item.uri, edge),
+        fromRanges: edge.ranges.map((r) => spanIn(edge.node.file.model, r)),
+      }));
+    },
+
+    outgoingCalls(item) {
+      const node = nodeOf(item);
+      if (!node) return [];
+      return outgoingEdges(node, scopeFrom(node.file)).map((edge) => ({
+        to: callItem(edge.node, item.uri, edge),
+        fromRanges: edge.ranges.map((r) => spanIn(node.file.model, r)),
+      }));
     },
   };
   return service;

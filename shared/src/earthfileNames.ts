@@ -10,6 +10,14 @@ export const BUILD_FILE_NAMES: readonly string[] = ['Earthfile', 'build.earth'];
 /** Extensions editors give single-file Earthfiles (`docker.earth`). */
 export const EARTHFILE_EXTENSIONS: readonly string[] = ['.earth', '.Earthfile'];
 
+/** Folders never searched for Earthfiles: dependencies and version control. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Build-file names Earthly reads, plus the extensions editors give single-file Earthfiles. */
+export function isEarthfileName(name: string): boolean {
+  return BUILD_FILE_NAMES.includes(name) || EARTHFILE_EXTENSIONS.some((extension) => name.endsWith(extension));
+}
+
 /** Every Earthfile of a workspace: build files by name, the others by extension. */
 export const EARTHFILE_GLOB = `**/{${[...BUILD_FILE_NAMES, ...EARTHFILE_EXTENSIONS.map((extension) => `*${extension}`)].join(',')}}`;
 

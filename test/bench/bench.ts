@@ -1,7 +1,9 @@
 // Benchmark of the Earthfile front end: parse, parse + semantic model and full diagnostics over
 // generated Earthfiles, against dockerfile-ast (parse) and dockerfile-utils (validation) on a
 // Dockerfile of the same line count, and a raw character-scan floor; then `earthfile lint` over
-// 1,000 Earthfiles; then completion (completionBench.ts) and the registry explorer (explorerBench.ts). Run with `npm run bench`. To measure another stage, add one row to STAGES.
+// 1,000 Earthfiles; then completion (completionBench.ts), navigation across 1,000 Earthfiles
+// (navigationBench.ts) and the registry explorer (explorerBench.ts). Run with `npm run bench`. To measure
+// another stage, add one row to STAGES.
 
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate as validateDockerfile } from 'dockerfile-utils';
@@ -20,6 +22,7 @@ import { REPO_ROOT } from '../harness/paths';
 import type { ParseResult } from '../../server/src/parser/syntax';
 import { benchCompletion } from './completionBench';
 import { benchExplorer } from './explorerBench';
+import { benchNavigation } from './navigationBench';
 import { dockerfileOf, earthfileOf } from './corpus';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
@@ -242,6 +245,7 @@ printVerdict(rows);
 benchLint();
 void sink;
 benchCompletion()
+  .then(benchNavigation)
   .then(benchExplorer)
   .catch((error: unknown) => {
     console.error(error);

@@ -63,7 +63,7 @@ export function typingPositions(text: string, count: number): Position[] {
   return all.filter((_, i) => i % step === 0).slice(0, count);
 }
 
-interface Figures {
+export interface Figures {
   readonly median: number;
   readonly p99: number;
 }
@@ -77,7 +77,7 @@ function figures(samples: number[]): Figures {
  * Times `run` on every item, after one untimed pass over all of them: a server that has been typed in
  * for a few seconds has compiled the code of every context, and the first call of each is a one-off.
  */
-async function timeEach<T>(
+export async function timeEach<T>(
   items: readonly T[],
   run: (item: T, i: number) => Promise<unknown> | unknown,
   /** Untimed, before each call of `run`. */

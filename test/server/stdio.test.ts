@@ -18,7 +18,14 @@ import {
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
   CodeActionRequest,
+  CallHierarchyIncomingCallsRequest,
+  CallHierarchyPrepareRequest,
+  DefinitionRequest,
   HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  ResponseError,
   SignatureHelpRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
@@ -197,6 +204,49 @@ test('hover and signature help over JSON-RPC, across Earthfiles; none for a docu
     const closed = { textDocument: { uri: pathToFileURL(join(dir, 'lib', 'Earthfile')).href }, position: { line: 2, character: 1 } };
     assert.equal(await connection.sendRequest(HoverRequest.type, closed), null);
     assert.equal(await connection.sendRequest(SignatureHelpRequest.type, closed), null);
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+  });
+});
+
+test('definition, references, rename and incoming calls over JSON-RPC, across the workspace folder', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'earthly-navigation-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'lib'));
+  mkdirSync(join(dir, 'web'));
+  writeFileSync(join(dir, 'lib', 'Earthfile'), 'VERSION 0.8\nlint:\n    ARG STRICT=false\n    RUN lint --strict=$STRICT\n');
+  // Never opened: found by walking the workspace folder.
+  writeFileSync(join(dir, 'web', 'Earthfile'), 'VERSION 0.8\nsite:\n    BUILD ../lib+lint --STRICT=true\n');
+  const uri = pathToFileURL(join(dir, 'Earthfile')).href;
+  const libUri = pathToFileURL(join(dir, 'lib', 'Earthfile')).href;
+  const webUri = pathToFileURL(join(dir, 'web', 'Earthfile')).href;
+  await withServer(async (connection) => {
+    const init = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: {},
+    });
+    assert.deepEqual(init.capabilities.renameProvider, { prepareProvider: true });
+    assert.equal(init.capabilities.callHierarchyProvider, true);
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'earthfile', version: 1, text: 'VERSION 0.8\nall:\n    BUILD ./lib+lint --STRICT=true\n' },
+    });
+    const onLint = { textDocument: { uri }, position: { line: 2, character: 17 } };
+    const definition = await connection.sendRequest(DefinitionRequest.type, onLint);
+    assert.deepEqual(definition, [{ uri: libUri, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } }]);
+    const onStrict = { textDocument: { uri }, position: { line: 2, character: 24 } };
+    const references = await connection.sendRequest(ReferencesRequest.type, { ...onStrict, context: { includeDeclaration: true } });
+    assert.deepEqual(references?.map((l) => `${l.uri} ${l.range.start.line}:${l.range.start.character}`).sort(), [`${libUri} 2:8`, `${libUri} 3:23`, `${uri} 2:23`, `${webUri} 2:24`].sort());
+    assert.deepEqual(await connection.sendRequest(PrepareRenameRequest.type, onLint), { range: { start: { line: 2, character: 16 }, end: { line: 2, character: 20 } }, placeholder: 'lint' });
+    const edit = await connection.sendRequest(RenameRequest.type, { ...onLint, newName: 'check' });
+    assert.deepEqual(Object.keys(edit?.changes ?? {}).sort(), [libUri, uri, webUri].sort());
+    await assert.rejects(connection.sendRequest(RenameRequest.type, { ...onLint, newName: 'Check' }), (error: unknown) => error instanceof ResponseError && /not a valid target name/.test(error.message));
+    const [item] = (await connection.sendRequest(CallHierarchyPrepareRequest.type, onLint)) ?? [];
+    assert.equal(item?.uri, libUri);
+    const incoming = await connection.sendRequest(CallHierarchyIncomingCallsRequest.type, { item });
+    assert.deepEqual(incoming?.map((c) => `${c.from.name} ${c.from.uri}`).sort(), [`all ${uri}`, `site ${webUri}`].sort());
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
   });

@@ -1,8 +1,8 @@
 // Position queries over a file model: which recipe, variable or reference is at an offset.
 
-import type { CommandNode, Statement } from '../parser';
+import type { CommandNode, Range, Statement } from '../parser';
 import { isContinuation, continuationEnd } from '../text/continuations';
-import { skipBlanks } from '../text/characters';
+import { CH_DOLLAR, CH_LBRACE, isNamePart, isNameStart, skipBlanks } from '../text/characters';
 import { lastAtOrBelow } from '../text/sortedSearch';
 import type { FileModel, Recipe, ReferenceSite, Variable } from './model';
 
@@ -33,6 +33,21 @@ export function visibleVariables(model: FileModel, offset: number): Map<string, 
 /** The declaration that `name` refers to at `offset`, if any. */
 export function declarationOf(model: FileModel, name: string, offset: number): Variable | undefined {
   return visibleVariables(model, offset).get(name);
+}
+
+/** `$NAME` or `${NAME…}` around `offset` in `text[from, to]`: the name's range. */
+export function variableUseAt(text: string, offset: number, from: number, to: number): Range | undefined {
+  let start = offset;
+  // On the `$` or the `{` itself: the name follows.
+  if (text.charCodeAt(start) === CH_DOLLAR) start++;
+  if (text.charCodeAt(start) === CH_LBRACE && text.charCodeAt(start - 1) === CH_DOLLAR) start++;
+  while (start > from && isNamePart(text.charCodeAt(start - 1))) start--;
+  if (!isNameStart(text.charCodeAt(start))) return undefined;
+  const before = text.charCodeAt(start - 1);
+  if (before !== CH_DOLLAR && !(before === CH_LBRACE && text.charCodeAt(start - 2) === CH_DOLLAR)) return undefined;
+  let end = start;
+  while (end < to && isNamePart(text.charCodeAt(end))) end++;
+  return offset <= end ? { start, end } : undefined;
 }
 
 /** The reference whose word contains `offset`. */

@@ -150,3 +150,9 @@ export interface FileModel {
   readonly imports: readonly Import[];
   readonly references: readonly ReferenceSite[];
 }
+
+/** An Earthfile's model, with its path when it is a file: references to other Earthfiles resolve from it. */
+export interface SourceFile {
+  readonly model: FileModel;
+  readonly path?: string;
+}

@@ -13,15 +13,9 @@ import { defaultsIn, literalArgDefaults } from './argDefaults';
 import { hasFlag } from './checks/command/site';
 import { isReferenceWord } from './fileModel';
 import { imageHost } from './imageHost';
-import type { FileModel, Recipe, ReferenceRole, ReferenceSite } from './model';
+import type { FileModel, Recipe, ReferenceRole, ReferenceSite, SourceFile } from './model';
 import { forEachStatement } from './statements';
 import type { WorkspaceIndex } from './workspaceIndex';
-
-/** An Earthfile's model, with its path when it is on disk (references to other files resolve from it). */
-export interface ReachFile {
-  readonly path?: string;
-  readonly model: FileModel;
-}
 
 export interface RegistryUse {
   /** The run saves an image with `--push`. */
@@ -71,7 +65,7 @@ interface RecipeFacts {
 }
 
 interface Node {
-  readonly file: ReachFile;
+  readonly file: SourceFile;
   readonly recipe: Recipe;
   /** Pushes of this recipe count for the target being run. */
   readonly carries: boolean;
@@ -95,14 +89,14 @@ export class RegistryReach {
   constructor(private readonly workspace: ReachWorkspace) {}
 
   /** What a run of `target`, a target of `file`, does with registries. */
-  of(file: ReachFile, target: Recipe): RegistryUse {
+  of(file: SourceFile, target: Recipe): RegistryUse {
     const root = this.node(file, target, true);
     this.solve(root);
     const total = root.total!;
     return { pushes: total.pushes, registries: [...total.hosts].sort() };
   }
 
-  private node(file: ReachFile, recipe: Recipe, carries: boolean): Node {
+  private node(file: SourceFile, recipe: Recipe, carries: boolean): Node {
     let pair = this.nodes.get(recipe);
     if (!pair) this.nodes.set(recipe, (pair = [undefined, undefined]));
     const i = carries ? 1 : 0;
@@ -181,7 +175,7 @@ export class RegistryReach {
   }
 
   /** The local recipe a reference names; remote, dynamic and unresolved references reach nothing. */
-  private resolve(file: ReachFile, site: ReferenceSite): { file: ReachFile; recipe: Recipe } | undefined {
+  private resolve(file: SourceFile, site: ReferenceSite): { file: SourceFile; recipe: Recipe } | undefined {
     const ref = site.ref;
     if (!ref || ref.dynamic) return undefined;
     if (ref.earthfile.kind === 'same') {

@@ -9,7 +9,7 @@ import { BUILD_FILE_NAMES } from '../../../shared/src/earthfileNames';
 import type { EarthfileRef } from '../parser';
 import type { FileModel, Import, Recipe, ReferenceSite } from './model';
 import { ParseCache, type Analyze } from './parseCache';
-import { uriToPath } from '../uri';
+import { pathToUri, uriToPath } from '../uri';
 
 export interface FileReader {
   /** The file's text, or undefined when it cannot be read. */
@@ -132,6 +132,16 @@ export class WorkspaceIndex {
     const models = this.documents.models();
     for (const entry of this.disk.values()) models.push(entry.model);
     return models;
+  }
+
+  /** The paths of the open `file:` documents and of the files read from disk. */
+  knownPaths(): string[] {
+    return [...new Set([...this.openPaths.keys(), ...this.disk.keys()])];
+  }
+
+  /** The URI to name the file at `path` by: the open document's, so that the editor recognises it. */
+  uriOf(path: string): string {
+    return this.openPaths.get(path) ?? pathToUri(path);
   }
 
   /** The Earthfile of `dir` (`Earthfile`, else `build.earth`), if it has one. */

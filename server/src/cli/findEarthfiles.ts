@@ -2,14 +2,7 @@
 // named, skipping dependency and VCS folders.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUILD_FILE_NAMES, EARTHFILE_EXTENSIONS } from '../../../shared/src/earthfileNames';
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
-
-/** Build-file names Earthly reads, plus the extensions editors give single-file Earthfiles. */
-export function isEarthfileName(name: string): boolean {
-  return BUILD_FILE_NAMES.includes(name) || EARTHFILE_EXTENSIONS.some((extension) => name.endsWith(extension));
-}
+import { isEarthfileName, SKIPPED_DIRECTORIES } from '../../../shared/src/earthfileNames';
 
 /** Absolute paths of the Earthfiles under `paths`, sorted; missing paths are returned in `missing`. */
 export function findEarthfiles(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -34,7 +27,7 @@ export function findEarthfiles(paths: readonly string[]): { files: string[]; mis
       const dir = dirs.pop() as string;
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) dirs.push(join(dir, entry.name));
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) dirs.push(join(dir, entry.name));
         } else if (entry.isFile() && isEarthfileName(entry.name)) {
           files.push(join(dir, entry.name));
         }

@@ -5,13 +5,12 @@
 
 import type { FileModel, Import, ReferenceSite, Variable } from '../analysis/model';
 import { envInForce, workspaceResolver, type EnvInForce } from '../analysis/inheritedEnv';
-import { commandAt, declarationOf, recipeAt } from '../analysis/lookup';
+import { commandAt, declarationOf, recipeAt, variableUseAt } from '../analysis/lookup';
 import { builtinArg } from '../language/builtinArgs';
 import { commandByName, flagOf } from '../language/commands';
 import { describeBuiltinArg, describeCommand, describeFeature, describeFlag } from '../language/descriptions';
 import { FEATURES, featureByName } from '../language/features';
 import type { CommandNode, Range } from '../parser';
-import { CH_DOLLAR, CH_LBRACE, isNamePart, isNameStart } from '../text/characters';
 import type { Flavor } from '../../../shared/src/settings';
 import {
   argLine,
@@ -96,21 +95,6 @@ function overrideHover(model: FileModel, command: CommandNode, offset: number, c
     return { markdown, range };
   }
   return undefined;
-}
-
-/** `$NAME` or `${NAME…}` around `offset` in `text[from, to]`: the name's range. */
-function variableUseAt(text: string, offset: number, from: number, to: number): Range | undefined {
-  let start = offset;
-  // On the `$` or the `{` itself: the name follows.
-  if (text.charCodeAt(start) === CH_DOLLAR) start++;
-  if (text.charCodeAt(start) === CH_LBRACE && text.charCodeAt(start - 1) === CH_DOLLAR) start++;
-  while (start > from && isNamePart(text.charCodeAt(start - 1))) start--;
-  if (!isNameStart(text.charCodeAt(start))) return undefined;
-  const before = text.charCodeAt(start - 1);
-  if (before !== CH_DOLLAR && !(before === CH_LBRACE && text.charCodeAt(start - 2) === CH_DOLLAR)) return undefined;
-  let end = start;
-  while (end < to && isNamePart(text.charCodeAt(end))) end++;
-  return offset <= end ? { start, end } : undefined;
 }
 
 function variableUseHover(model: FileModel, command: CommandNode, offset: number, context: HoverContext): Answer {

@@ -101,6 +101,8 @@ export interface FeatureContext {
 /** The target or function a reference names, found in the workspace. */
 export interface Callee {
   readonly model: FileModel;
+  /** The callee's Earthfile; undefined when it is the unsaved document itself. */
+  readonly path?: string;
   readonly recipe: Recipe;
   readonly location: RecipeLocation;
 }
@@ -145,7 +147,7 @@ export function lookupCallee(model: FileModel, site: ReferenceSite, context: Fea
   if (ref.earthfile.kind === 'same') {
     const recipe = (ref.nameKind === 'function' ? model.functionsByName : model.targetsByName).get(name);
     if (!recipe) return { note: `This Earthfile has no ${kind} \`${name}\`.` };
-    return { callee: { model, recipe, location: { file: fileLabel(context, undefined), line: context.lineOf(model, recipe.range.start) } } };
+    return { callee: { model, path: context.path, recipe, location: { file: fileLabel(context, undefined), line: context.lineOf(model, recipe.range.start) } } };
   }
   if (context.path === undefined) return { note: 'The document is not saved as a file, so other Earthfiles cannot be read from it.' };
   const resolved = context.workspace.resolveReference(context.path, site);
@@ -153,5 +155,5 @@ export function lookupCallee(model: FileModel, site: ReferenceSite, context: Fea
   const file = fileLabel(context, resolved.file.path);
   if (!resolved.definition) return { note: `${file} has no ${kind} \`${name}\`.` };
   const recipe = resolved.definition;
-  return { callee: { model: resolved.file.model, recipe, location: { file, line: context.lineOf(resolved.file.model, recipe.range.start) } } };
+  return { callee: { model: resolved.file.model, path: resolved.file.path, recipe, location: { file, line: context.lineOf(resolved.file.model, recipe.range.start) } } };
 }

@@ -1,9 +1,9 @@
 // The `earthly/targets` request: the targets of Earthfiles as the task provider, the target picker and
 // the CodeLens show and run them (name, header line, doc comment, ARGs, pushes, registries).
 import type { ArgSummary, EarthfileTargets, TargetSummary } from '../../../shared/src/protocol';
-import type { Variable } from '../analysis/model';
+import type { SourceFile, Variable } from '../analysis/model';
 import { argDefault, argsByRecipe, callerArgs } from '../analysis/recipeArgs';
-import { RegistryReach, type ReachFile } from '../analysis/targetReach';
+import { RegistryReach } from '../analysis/targetReach';
 import type { WorkspaceIndex } from '../analysis/workspaceIndex';
 import { TARGET_NAME } from '../language/names';
 import { LineIndex } from '../text/lineIndex';
@@ -59,7 +59,7 @@ export class TargetLister {
     return { uri, targets };
   }
 
-  private fileOf(uri: string): ReachFile | undefined {
+  private fileOf(uri: string): SourceFile | undefined {
     const path = uriToPath(uri);
     if (path !== undefined) return this.workspace.fileAt(path);
     const model = this.workspace.documentModel(uri);

@@ -14,3 +14,9 @@ export const RESERVED_TARGET_NAME = 'base';
 
 /** Image labels under this prefix belong to Earthly and may not be set with LABEL. */
 export const RESERVED_LABEL_PREFIX = 'dev.earthly.';
+
+/**
+ * An IMPORT alias a rename may write: what `alias+name` reads as an alias (no `/`, `:` or `+`, not
+ * starting like a path), in the letters, digits and punctuation of target and function names.
+ */
+export const IMPORT_ALIAS = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;

@@ -1,8 +1,10 @@
-// Any text, any cursor: hover and signature help answer or return null, never throw. Broken files and
-// Earthfiles shaped like real CI ones still get answers where there is something to describe.
+// Any text, any cursor: hover, signature help, definition, references, highlight, rename and the call
+// hierarchy answer or come back empty, never throw. Broken files and Earthfiles shaped like real CI ones
+// still get answers where there is something to describe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { askEverywhere, EOLS, hover, signature } from './cursor';
+import { definitions, references, rename } from './navigation';
 
 const CI = `VERSION 0.8
 IMPORT ./lib AS lib
@@ -43,6 +45,14 @@ for (const { label, eol } of EOLS) {
     assert.equal(lib?.active, '--FIX');
   });
 
+  test(`CI-shaped: navigation across continuations and the comment inside one (${label})`, () => {
+    const files = { '/ws/lib/Earthfile': 'VERSION 0.8\nlint:\n    ARG STRICT=false\n' };
+    assert.deepEqual(definitions({ text: CI.replace('BUILD lib+lint', 'BUILD lib+li$0nt'), eol, files }), ['lib/Earthfile:2 lint']);
+    assert.deepEqual(definitions({ text: CI.replace('--STRICT=true', '--STR$0ICT=true'), eol, files }), ['lib/Earthfile:3 STRICT']);
+    assert.deepEqual(references({ text: CI.replace('ARG GO_VERSION', 'ARG GO_$0VERSION'), eol }), ['Earthfile:13 GO_VERSION', 'Earthfile:7 GO_VERSION']);
+    assert.deepEqual(references({ text: CI.replace('# curl fetches', '# cu$0rl fetches'), eol }), []);
+  });
+
   test(`no hover in comments, blank lines, after the end, or on a CR (${label})`, () => {
     const text = 'VERSION 0.8\n# a comment$0\nbuild:\n    RUN echo "$X"\n\n';
     assert.equal(hover({ text, eol }), undefined);
@@ -68,6 +78,14 @@ test('10,000 nested blocks: hover and signature help at the innermost line', () 
   assert.equal(signature({ text })?.active, '--X=1');
   assert.equal(hover({ text: text.replace('BUILD +t', 'BUILD +$0t').replace('--X=$0', '--X=') })?.word, '+t');
   askEverywhere(text.replace('$0', ''), 997);
+});
+
+test('10,000 nested blocks: references and rename of a target from the innermost line', () => {
+  const depth = 10_000;
+  const text = `VERSION 0.8\nt:\n    ARG X=1\nb:\n${'    IF true\n'.repeat(depth)}        BUILD +$0t --X=$X\n${'    END\n'.repeat(depth)}`;
+  assert.deepEqual(references({ text }), ['Earthfile:10005 t', 'Earthfile:2 t']);
+  const renamed = rename({ text }, 'u') as Record<string, string>;
+  assert.ok(renamed.Earthfile.startsWith('VERSION 0.8\nu:\n') && renamed.Earthfile.includes('BUILD +u --X=$X'));
 });
 
 test('a 5 MB line: hover and signature help answer at its start, middle and end', () => {

@@ -1,8 +1,8 @@
 // One-string fixtures with a `$0` cursor marker, run through the language service over an in-memory
 // workspace: the rust-analyzer style of feature tests.
 import * as path from 'node:path';
-import type { Hover, MarkupContent, SignatureHelp } from 'vscode-languageserver-types';
-import { createLanguageService, type LanguageHost } from '../../../server/src/service';
+import type { Hover, MarkupContent, Position, SignatureHelp } from 'vscode-languageserver-types';
+import { createLanguageService, type LanguageHost, type LanguageService } from '../../../server/src/service';
 import { LineIndex } from '../../../server/src/text/lineIndex';
 import { pathToUri } from '../../../server/src/uri';
 import { DEFAULT_SETTINGS, type EarthlySettings, type Flavor } from '../../../shared/src/settings';
@@ -11,7 +11,7 @@ import { memoryFs } from '../analysis/memoryFs';
 export const CURSOR = '$0';
 
 /** The workspace folder, and the document every fixture is opened as. */
-const WORKSPACE = path.resolve('/ws');
+export const WORKSPACE = path.resolve('/ws');
 export const ROOT = path.join(WORKSPACE, 'Earthfile');
 
 export const EOLS = [
@@ -45,7 +45,7 @@ export function openFixture(fixture: Fixture) {
   const uri = pathToUri(ROOT);
   service.openDocument(uri, 1, text);
   const lines = new LineIndex(text);
-  return { service, uri, text, position: lines.positionAt(at), lines };
+  return { service, uri, text, position: lines.positionAt(at), lines, files: { ...files, [ROOT]: text } };
 }
 
 /** The hover at the cursor: its markdown and the text of its range, or undefined. */
@@ -76,19 +76,28 @@ export function signature(fixture: Fixture): { label: string; parameters: string
   };
 }
 
-/** Asks hover and signature help at every offset of `text` (or every `step`-th), and a few positions past the end. */
+/** Every request that answers for a position of a document: each must answer or come back empty, never throw. */
+const POSITION_REQUESTS: readonly ((service: LanguageService, uri: string, position: Position) => unknown)[] = [
+  (s, uri, p) => s.hover(uri, p),
+  (s, uri, p) => s.signatureHelp(uri, p),
+  (s, uri, p) => s.definition(uri, p),
+  (s, uri, p) => s.declaration(uri, p),
+  (s, uri, p) => s.references(uri, p, true),
+  (s, uri, p) => s.documentHighlight(uri, p),
+  (s, uri, p) => s.prepareRename(uri, p),
+  (s, uri, p) => s.rename(uri, p, 'renamed'),
+  (s, uri, p) => s.prepareCallHierarchy(uri, p)?.map((item) => [s.incomingCalls(item), s.outgoingCalls(item)]),
+];
+
+/** Asks every position request at every offset of `text` (or every `step`-th), and a few positions past the end. */
 export function askEverywhere(text: string, step = 1): void {
   const service = createLanguageService({ readFile: () => undefined, exists: () => false });
   const uri = 'file:///ws/Earthfile';
   service.openDocument(uri, 1, text);
   const lines = new LineIndex(text);
-  for (let offset = 0; offset <= text.length; offset += step) {
-    const position = lines.positionAt(offset);
-    service.hover(uri, position);
-    service.signatureHelp(uri, position);
-  }
-  for (const position of [{ line: lines.lineCount + 5, character: 0 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }]) {
-    service.hover(uri, position);
-    service.signatureHelp(uri, position);
-  }
+  const ask = (position: Position) => {
+    for (const request of POSITION_REQUESTS) request(service, uri, position);
+  };
+  for (let offset = 0; offset <= text.length; offset += step) ask(lines.positionAt(offset));
+  for (const position of [{ line: lines.lineCount + 5, character: 0 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }]) ask(position);
 }

@@ -82,7 +82,7 @@ test('mutated goldens', () => {
   );
 });
 
-test('hover and signature help at every position of random and mutated Earthfiles', () => {
+test('hover, signature help and navigation at every position of random and mutated Earthfiles', () => {
   fc.assert(fc.property(earthfileish, (text) => askEverywhere(text)), { numRuns: 150 });
   fc.assert(
     fc.property(fc.nat({ max: goldens.length - 1 }), fc.nat(), piece, (file, at, insert) => {

@@ -5,7 +5,8 @@
 import * as nodePath from 'node:path';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { FileModel, Recipe } from '../../analysis/model';
-import { parseReference, type Statement } from '../../parser';
+import { parseReference } from '../../parser';
+import { savedArtifacts } from '../../analysis/artifacts';
 import { argDefault, argsByRecipe, argsOfRecipe, callerArgs } from '../../analysis/recipeArgs';
 import type { RefExpect, Typed } from './argumentContext';
 import { replace, type CompletionEnv } from './environment';
@@ -233,33 +234,13 @@ function artifactItems(env: CompletionEnv, target: Recipe, start: number, wordEn
   let end = start;
   while (end < wordEnd && !/[\s)]/.test(source[end])) end++;
   const paths = new Set<string>();
-  const pending: Statement[] = [...target.statements];
-  for (let st = pending.pop(); st; st = pending.pop()) {
-    if (st.kind !== 'command') {
-      for (const clause of st.clauses) pending.push(...clause.body);
-    } else if (st.keyword.text === 'SAVE ARTIFACT') {
-      const path = artifactPath(st.args.map((a) => a.text));
-      if (path) paths.add(path);
-    }
-  }
+  for (const { path } of savedArtifacts(target)) if (path) paths.add(path);
   return [...paths].sort().map((path) => ({
     label: path,
     kind: CompletionItemKind.File,
     detail: `artifact of +${target.name}`,
     textEdit: replace(env, start, end, path),
   }));
-}
-
-/** Where `SAVE ARTIFACT <src> [<dest>] [AS LOCAL …]` puts the artifact, relative to the artifact root. */
-function artifactPath(args: readonly string[]): string | undefined {
-  const as = args.indexOf('AS');
-  const words = as >= 0 ? args.slice(0, as) : args;
-  const [src, dest] = words;
-  if (src === undefined || src.includes('$')) return undefined;
-  const name = nodePath.posix.basename(src);
-  const path = dest === undefined ? name : dest.endsWith('/') ? dest + name : dest;
-  const cleaned = path.replace(/^\.?\/+/, '');
-  return cleaned === '' || /[*?]/.test(cleaned) ? undefined : cleaned;
 }
 
 /** Where the name at `from` ends: past the name characters after the cursor. */
