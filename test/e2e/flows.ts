@@ -6,6 +6,7 @@ import { acrRetryFlow } from './acrRetry';
 import { completionFlow } from './completion';
 import { earthlyTaskFlow } from './earthlyTask';
 import { editorFlow } from './editor';
+import { navigationFlow } from './navigation';
 import { quickFixFlow } from './quickFix';
 import { runCodeLensFlow, runWithArgsFlow } from './runCodeLens';
 import { runSecretFlow } from './runSecret';
@@ -15,6 +16,7 @@ export const E2E_FLOWS: readonly Flow[] = [
   editorFlow,
   quickFixFlow,
   completionFlow,
+  navigationFlow,
   acrLoginFlow,
   acrRegistriesViewFlow,
   acrRetryFlow,

@@ -1,6 +1,7 @@
 // A person presses F12 on `./services/api+build` in the demo Earthfile and lands on that target in
-// services/api/Earthfile, then renames it with F2 and sees both Earthfiles change. Nothing is saved:
-// both editors are reverted at the end, so the Earthfiles the other flows read stay as they are.
+// services/api/Earthfile, then renames it with F2 and sees both Earthfiles change. VS Code saves the
+// files a rename changed (files.refactoring.autoSave): the flow renames it back from the other file, so
+// the Earthfiles the other flows read end as they began, byte for byte.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,13 +9,16 @@ import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } f
 
 const STEP_TIMEOUT = 30_000;
 const REFERENCE = './services/api+build/api';
+/** The Earthfiles that name the target renamed. */
+const FILES = ['Earthfile', 'services/api/Earthfile'];
 
 /** Puts the cursor at 1-based `line`, `column` with Go to Line (Ctrl+G), as keyboard users do. */
 async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: STEP_TIMEOUT });
-  await input.fill(`${line}:${column}`);
+  // Go to Line is Quick Open with a `:` (the browser's Ctrl+G opens it so): the prefix is typed with the line.
+  await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
 }
@@ -24,12 +28,24 @@ async function waitForLine(page: Page, text: RegExp): Promise<void> {
   await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: text }).first().waitFor({ timeout: STEP_TIMEOUT });
 }
 
+/** Waits until the files on disk read as `expected` again (VS Code saves them a moment after the rename). */
+async function waitForSaved(workspace: string, expected: ReadonlyMap<string, string>): Promise<void> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    const differing = [...expected].filter(([file, text]) => readFileSync(join(workspace, file), 'utf8') !== text).map(([file]) => file);
+    if (differing.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`after renaming back, ${differing.join(' and ')} on disk differ from how they began`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export const navigationFlow: Flow = {
   name: 'F12 on ./services/api+build opens services/api/Earthfile at build; F2 renames it in both Earthfiles',
   async run({ page, workspace, screenshot }) {
     await waitForWorkbench(page);
     await waitForExtension(page);
-    const lines = readFileSync(join(workspace, 'Earthfile'), 'utf8').split('\n');
+    const originals = new Map(FILES.map((file) => [file, readFileSync(join(workspace, file), 'utf8')]));
+    const lines = originals.get('Earthfile')!.split('\n');
     const line = lines.findIndex((l) => l.includes(REFERENCE));
     if (line < 0) throw new Error(`the demo Earthfile has no line with ${REFERENCE}`);
     await openFile(page, 'Earthfile');
@@ -54,15 +70,17 @@ export const navigationFlow: Flow = {
     await waitForLine(page, /COPY\s\+compile\/api/);
 
     // Back to where F12 was pressed: the reference there was renamed too.
-    await page.keyboard.press('Alt+ArrowLeft');
+    await runCommand(page, 'Go Back');
     await waitForLine(page, /COPY\s\.\/services\/api\+compile\/api/);
     await screenshot('navigation-renamed');
 
-    await runCommand(page, 'View: Revert and Close Editor');
-    await runCommand(page, 'View: Revert and Close Editor');
-    // Both files are as they were on disk.
-    for (const file of ['Earthfile', 'services/api/Earthfile']) {
-      if (readFileSync(join(workspace, file), 'utf8').includes('compile')) throw new Error(`${file} was saved with the rename`);
-    }
+    // Renamed back from the reference, where the cursor still is.
+    await page.keyboard.press('F2');
+    await rename.waitFor({ timeout: STEP_TIMEOUT });
+    if ((await rename.inputValue()) !== 'compile') throw new Error(`F2 on the reference offers to rename "${await rename.inputValue()}", not compile`);
+    await rename.fill('build');
+    await page.keyboard.press('Enter');
+    await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
+    await waitForSaved(workspace, originals);
   },
 };
