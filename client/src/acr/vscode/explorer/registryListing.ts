@@ -1,0 +1,124 @@
+// Which registries the Registries view lists, gathered from their sources in VS Code: the `acr.registries`
+// setting, the sign-ins, the hosts the workspace's Earthfiles pull from and push to (the language server's
+// targets request, handed in by the extension once the Earthly side is up), and the Azure subscriptions.
+import * as vscode from 'vscode';
+import { errorMessage } from '../../../../../shared/src/errorMessage';
+import { mergeRegistries, type AzureRegistry, type RegistryListing } from '../../registry/registrySources';
+import type { AcrLog } from '../acrLog';
+import type { EarthfileTarget } from './insertFrom';
+import { readAcrSettings } from '../acrSettings';
+
+/** The workspace's Earthfiles, as the Earthly side of the extension reads them (through the language server). */
+export interface WorkspaceEarthfiles {
+  /** Registry hosts of the images the Earthfiles' targets use. */
+  registryHosts(): Promise<readonly string[]>;
+  /** Every target, for Insert FROM without an Earthfile open. */
+  targets(): Promise<readonly EarthfileTarget[]>;
+  /** Fires when an Earthfile may have changed. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** Registries found in the Azure subscriptions of the signed-in Entra identities. */
+export interface AzureRegistries {
+  registries(): Promise<readonly AzureRegistry[]>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** Earthfiles change with every keystroke; their hosts are read again once typing pauses. */
+const EARTHFILE_SETTLE_MS = 1000;
+
+export class RegistryListingSource implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private earthfiles: WorkspaceEarthfiles | undefined;
+  private azure: AzureRegistries | undefined;
+  private earthfileHosts: Promise<readonly string[]> | undefined;
+  private lastHosts = '';
+  private settleTimer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly signedIn: () => readonly string[],
+    private readonly log: AcrLog,
+  ) {
+    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('acr.registries') && this.changed.fire()));
+  }
+
+  useEarthfiles(source: WorkspaceEarthfiles): vscode.Disposable {
+    this.earthfiles = source;
+    this.earthfileHosts = undefined;
+    const listening = source.onDidChange(() => this.earthfilesChanged());
+    this.changed.fire();
+    return new vscode.Disposable(() => {
+      listening.dispose();
+      if (this.earthfiles === source) this.earthfiles = undefined;
+    });
+  }
+
+  useAzure(source: AzureRegistries): vscode.Disposable {
+    this.azure = source;
+    const listening = source.onDidChange(() => this.changed.fire());
+    this.changed.fire();
+    return new vscode.Disposable(() => {
+      listening.dispose();
+      if (this.azure === source) this.azure = undefined;
+    });
+  }
+
+  /** The workspace's targets; none until the Earthly side is up. */
+  targets(): Promise<readonly EarthfileTarget[]> {
+    return this.earthfiles?.targets() ?? Promise.resolve([]);
+  }
+
+  /** Reads the Earthfiles again at the next listing (Refresh). */
+  invalidate(): void {
+    this.earthfileHosts = undefined;
+  }
+
+  async listing(): Promise<RegistryListing> {
+    const [earthfile, azure] = await Promise.all([this.hosts(), this.azureRegistries()]);
+    return mergeRegistries({ settings: readAcrSettings().registries.map((r) => r.loginServer), signedIn: this.signedIn(), earthfile, azure });
+  }
+
+  private hosts(): Promise<readonly string[]> {
+    const source = this.earthfiles;
+    if (!source) return Promise.resolve([]);
+    this.earthfileHosts ??= source.registryHosts().then(
+      (hosts) => {
+        this.lastHosts = [...new Set(hosts)].sort().join(' ');
+        return hosts;
+      },
+      (error: unknown) => {
+        this.log.warn(`Could not read the registries the Earthfiles use: ${errorMessage(error)}`);
+        this.earthfileHosts = undefined;
+        return [];
+      },
+    );
+    return this.earthfileHosts;
+  }
+
+  private async azureRegistries(): Promise<readonly AzureRegistry[]> {
+    try {
+      return (await this.azure?.registries()) ?? [];
+    } catch (error) {
+      this.log.warn(`Could not list the registries of the Azure subscriptions: ${errorMessage(error)}`);
+      return [];
+    }
+  }
+
+  /** Tells the view only when the set of hosts changed. */
+  private earthfilesChanged(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      const before = this.lastHosts;
+      this.earthfileHosts = undefined;
+      void this.hosts().then(() => this.lastHosts !== before && this.changed.fire());
+    }, EARTHFILE_SETTLE_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.settleTimer);
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}
