@@ -112,7 +112,7 @@ export function registerExplorerCommands(parts: ExplorerCommandParts): vscode.Di
     }
     if (!configured.includes(loginServer)) {
       const listed = explorer.listedRegistry(loginServer);
-      await prompts.info(`${loginServer} is not in the acr.registries setting${listed ? `: it is listed because of ${sourcesText(listed.sources)}` : ''}.`);
+      await prompts.info(`${loginServer} is not in the acr.registries setting${listed ? `; it is listed from ${sourcesText(listed.sources)}` : ''}.`);
       return false;
     }
     const kept = raw.filter((entry) => readRegistrySettings([entry])[0]?.loginServer !== loginServer);

@@ -56,13 +56,18 @@ export class ExplorerPrompts {
     return vscode.window.showQuickPick(items, options);
   }
 
+  /** Resolves with the action chosen; without actions at once, not when the notification goes. */
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
     if (this.scripted({ kind: 'info', message })) return undefined;
-    return vscode.window.showInformationMessage(`ACR: ${message}`, ...actions);
+    return settled(vscode.window.showInformationMessage(`ACR: ${message}`, ...actions), actions);
   }
 
   async error(message: string, ...actions: string[]): Promise<string | undefined> {
     if (this.scripted({ kind: 'error', message })) return undefined;
-    return vscode.window.showErrorMessage(`ACR: ${message}`, ...actions);
+    return settled(vscode.window.showErrorMessage(`ACR: ${message}`, ...actions), actions);
   }
+}
+
+function settled(shown: Thenable<string | undefined>, actions: readonly string[]): Thenable<string | undefined> | undefined {
+  return actions.length > 0 ? shown : undefined;
 }
