@@ -21,7 +21,7 @@ function filesUnder(dir, suffix) {
 
 // The Azure SDK ships in bundles of its own, which client/src/acr/azure/azureBundle.ts loads on first use:
 // module of client/src/acr/azure/ -> bundle in dist/.
-const AZURE_BUNDLES = { entraCredentials: 'azure', registryData: 'azureRegistry' };
+const AZURE_BUNDLES = { entraCredentials: 'azure', registryData: 'azureRegistry', armRegistries: 'azureArm' };
 const azureApart = {
   name: 'azure-apart',
   setup(build) {
@@ -79,4 +79,4 @@ if (args.has('--clean') || production) {
 }
 const results = await Promise.all(builds.map((options) => esbuild.build(options)));
 const azureInClient = results.flatMap((r) => Object.keys(r.metafile?.outputs['dist/client.js']?.inputs ?? {})).filter((i) => i.includes('node_modules/@azure/'));
-if (azureInClient.length > 0) throw new Error(`dist/client.js must not bundle the Azure SDK (it belongs in dist/azure.js or dist/azureRegistry.js): ${azureInClient[0]}`);
+if (azureInClient.length > 0) throw new Error(`dist/client.js must not bundle the Azure SDK (it belongs in one of the bundles of AZURE_BUNDLES): ${azureInClient[0]}`);

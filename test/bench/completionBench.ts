@@ -20,11 +20,13 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { LineIndex, type Position } from '../../server/src/text/lineIndex';
 import { REPO_ROOT } from '../harness/paths';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 import { dockerfileOf, earthfileOf } from './corpus';
+import { NEXT_ANSWER } from './stdioFloor';
 
 const SIZES = [300, 10_000];
 /** How many typing positions each size is measured at (spread evenly over the file). */
@@ -38,6 +40,8 @@ const GOALS: readonly { stage: string; lines: number; maxP99Ms: number }[] = [
 ];
 const MIN_PEER_SPEEDUP = 20;
 const PEER = 'dockerfile-language-service';
+/** The same messages over stdio to a server that does no language work (stdioFloorServer.ts). */
+const FLOOR = 'stdio floor: same messages, no work';
 
 /**
  * Where people type in `text`: the end of a command keyword's first letters, and just after each `$`,
@@ -73,10 +77,19 @@ function figures(samples: number[]): Figures {
  * Times `run` on every item, after one untimed pass over all of them: a server that has been typed in
  * for a few seconds has compiled the code of every context, and the first call of each is a one-off.
  */
-async function timeEach<T>(items: readonly T[], run: (item: T, i: number) => Promise<unknown> | unknown): Promise<Figures> {
-  for (let i = 0; i < items.length; i++) await run(items[i], -1);
+async function timeEach<T>(
+  items: readonly T[],
+  run: (item: T, i: number) => Promise<unknown> | unknown,
+  /** Untimed, before each call of `run`. */
+  before?: (item: T) => Promise<unknown>,
+): Promise<Figures> {
+  for (let i = 0; i < items.length; i++) {
+    await before?.(items[i]);
+    await run(items[i], -1);
+  }
   const samples: number[] = [];
   for (let i = 0; i < items.length; i++) {
+    await before?.(items[i]);
     const t0 = performance.now();
     await run(items[i], i);
     samples.push(performance.now() - t0);
@@ -111,10 +124,15 @@ async function editThenComplete(text: string, positions: readonly Position[]): P
   });
 }
 
-/** Edit then completion through `dist/server.js --stdio`: the edit is undone (untimed) before the next one. */
-async function editThenCompleteOverStdio(text: string, positions: readonly Position[]): Promise<Figures> {
+/**
+ * Edit then completion through `dist/server.js --stdio`: the edit is undone (untimed) before the next one.
+ * Each position's answer is kept in `answers`; given `floor`, the same messages go to the floor server
+ * instead, which replays those answers.
+ */
+async function editThenCompleteOverStdio(text: string, positions: readonly Position[], answers: Map<Position, CompletionList>, floor = false): Promise<Figures> {
   // With the Node flags the VS Code client starts the server with.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = floor ? join(REPO_ROOT, 'out', 'test', 'bench', 'stdioFloorServer.js') : join(REPO_ROOT, 'dist', 'server.js');
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.listen();
   try {
@@ -135,11 +153,12 @@ async function editThenCompleteOverStdio(text: string, positions: readonly Posit
     return await timeEach(positions, async (position) => {
       const after = { line: position.line, character: position.character + 1 };
       await change(position, position, 'a');
-      await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: after });
+      const answer = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: after });
+      if (!floor) answers.set(position, answer as CompletionList);
       const undo = change(position, after, '');
       // Not timed: the next sample starts from the original text.
       await undo;
-    });
+    }, floor ? (position) => connection.sendRequest(NEXT_ANSWER, answers.get(position)) : undefined);
   } finally {
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
@@ -172,14 +191,16 @@ export async function benchCompletion(): Promise<void> {
     const dockerPositions = typingPositions(dockerfile, POSITIONS);
     rows.push({ lines, stage: 'completion, parse cached', figures: await cachedCompletion(earthfile, positions) });
     rows.push({ lines, stage: 'edit + completion in process', figures: await editThenComplete(earthfile, positions) });
-    rows.push({ lines, stage: 'edit + completion over stdio', figures: await editThenCompleteOverStdio(earthfile, positions) });
+    const answers = new Map<Position, CompletionList>();
+    rows.push({ lines, stage: 'edit + completion over stdio', figures: await editThenCompleteOverStdio(earthfile, positions, answers) });
+    rows.push({ lines, stage: FLOOR, figures: await editThenCompleteOverStdio(earthfile, positions, answers, true) });
     rows.push({ lines, stage: PEER, figures: await dockerfileCompletion(dockerfile, dockerPositions) });
   }
   console.log(`\nCompletion at ${POSITIONS} typing positions per file (keyword prefixes, after $, + and --); ms:`);
   const header = ['lines', 'stage', 'median', 'p99', `${PEER} ÷ this (median)`];
   const body = rows.map((r) => {
     const peer = rows.find((x) => x.lines === r.lines && x.stage === PEER);
-    return [fmt(r.lines, 0), r.stage, fmt(r.figures.median, 3), fmt(r.figures.p99, 3), peer && r.stage !== PEER ? `${fmt(peer.figures.median / r.figures.median, 1)}×` : ''];
+    return [fmt(r.lines, 0), r.stage, fmt(r.figures.median, 3), fmt(r.figures.p99, 3), peer && r.stage !== PEER && r.stage !== FLOOR ? `${fmt(peer.figures.median / r.figures.median, 1)}×` : ''];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';

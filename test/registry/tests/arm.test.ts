@@ -1,10 +1,12 @@
-// Azure Resource Manager's discovery reads with an ARM token from @azure/identity. @azure/arm-subscriptions
-// and @azure/arm-containerregistry are not installed, so requests go out as they send them: GET with
-// `api-version` (2022-12-01 for subscriptions, 2023-07-01 for registries), `Accept: application/json`, a
-// bearer token, and every `nextLink` followed verbatim.
+// Azure Resource Manager's discovery reads with an ARM token from @azure/identity: first as raw requests
+// shaped as the SDKs send them (GET with `api-version`, `Accept: application/json`, a bearer token, every
+// `nextLink` followed verbatim), then through the explorer's reader, which uses the SDKs themselves
+// (@azure/arm-resources-subscriptions and @azure/arm-containerregistry).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { armReader } from '../../../client/src/acr/azure/armRegistries';
+import { discoverRegistries } from '../../../client/src/acr/registry/armDiscovery';
 import type { ArmRegistry } from '../armResources';
 import { clientSecretCredential, servicePrincipal } from '../azureClients';
 import { form, httpsRequest, type HttpsReply } from '../httpsRequest';
@@ -144,4 +146,32 @@ test('subscriptions, registries and page size change from code and through the c
   } finally {
     Object.assign(registry.arm, saved);
   }
+});
+
+test('the explorer\'s reader (the ARM SDKs) lists every subscription and registry across pages, grouped and sorted', async () => {
+  const reader = armReader({ endpoint: registry.endpoint, audience: 'https://management.azure.com', credential: clientSecretCredential(registry), ca: registry.caPem });
+  const [production, development, sandbox] = registry.arm.subscriptions;
+  const found = await discoverRegistries([reader], undefined);
+  assert.deepEqual(found.subscriptions.map((s) => s.displayName), ['Contoso Development', 'Contoso Production', 'Contoso Sandbox']);
+  const namesIn = (subscriptionId: string): string[] => registry.arm.registries.filter((r) => r.subscriptionId === subscriptionId).map((r) => r.name).sort((a, b) => a.localeCompare(b));
+  assert.deepEqual(
+    found.groups.map((g) => [g.subscription.subscriptionId, g.registries?.map((r) => r.name)]),
+    [development!, production!, sandbox!].map((s) => [s.subscriptionId, namesIn(s.subscriptionId)]),
+    'by subscription name, each by registry name',
+  );
+  assert.equal(found.groups[1]!.registries!.length, 3, 'both pages of Contoso Production');
+  const own = found.groups.flatMap((g) => g.registries ?? []).find((r) => r.loginServer === registry.loginServer)!;
+  assert.equal(own.resourceGroup, 'platform');
+  assert.match(own.resourceId, /^\/subscriptions\/[0-9a-f-]+\/resourceGroups\/platform\/providers\/Microsoft\.ContainerRegistry\/registries\//);
+  const chosen = await discoverRegistries([reader], new Set([development!.subscriptionId]));
+  assert.deepEqual(chosen.groups.map((g) => g.subscription.displayName), ['Contoso Development'], 'only the chosen subscriptions are listed');
+  assert.equal(chosen.subscriptions.length, 3, 'the filter still offers every subscription');
+});
+
+test('the explorer\'s reader reports ARM\'s refusal of a token for another audience as that subscription list\'s error', async () => {
+  const reader = armReader({ endpoint: registry.endpoint, audience: ACR_AUDIENCE, credential: clientSecretCredential(registry), ca: registry.caPem });
+  const found = await discoverRegistries([reader], undefined);
+  assert.deepEqual(found.groups, []);
+  assert.equal(found.errors.length, 1);
+  assert.match(String((found.errors[0] as Error).message), /\b401\b/);
 });

@@ -107,6 +107,11 @@ class FakeEntra implements TokenIssuer {
     prompt({ userCode: 'ABCD-1234', verificationUri: 'https://microsoft.com/devicelogin', message: 'Enter the code' });
     return this.deviceCodeCredential;
   }
+  /** A credential that names what it was made from: the secret's own, or the parameters. */
+  async entraCredential(_target: unknown, parameters: SignInParameters, secret: SignInSecret | undefined): Promise<EntraCredential> {
+    if (secret && 'entraCredential' in secret) return secret.entraCredential;
+    return { getToken: async (scope) => ({ token: `${parameters.method}${secret && 'clientSecret' in secret ? ` with ${secret.clientSecret}` : ''} for ${scope}` }) };
+  }
   accountCredential(_target: unknown, _tenantId: string | undefined, interactive: boolean): AccountCredential {
     const credential = { getToken: async () => ({ token: 'entra-token' }), account: () => 'person@example.com' };
     this.accountCredentials.push(credential);
@@ -233,6 +238,23 @@ test('resume forgets a sign-in whose credential was removed outside VS Code, and
   await clock.advanceTo(START + 2.25 * HOUR);
   assert.notEqual(credentials.written.get(OTHER), kept, 'renewed at 75% of its life');
   assert.equal(credentials.written.has(HOST), false);
+});
+
+test('subscription discovery gets one silent credential per Entra ID identity, none for the admin user or a device code of another window', async () => {
+  const { log, start } = setUp();
+  const before = start();
+  await before.login(REQUESTS.servicePrincipal);
+  await before.login({ ...REQUESTS.servicePrincipal, loginServer: OTHER });
+  await before.login({ ...REQUESTS.adminUser, loginServer: 'admin.azurecr.io' });
+  await before.login({ ...REQUESTS.deviceCode, loginServer: 'device.azurecr.io' });
+  before.dispose();
+  const session = start();
+  await session.resume();
+  const signIns = await session.entraSignIns();
+  assert.deepEqual(signIns.map((s) => s.loginServer), [HOST], 'one per identity: the second registry of the same service principal adds none');
+  assert.deepEqual(await signIns[0]!.credential.getToken('https://management.azure.com/.default'), { token: `servicePrincipal with ${CLIENT_SECRET} for https://management.azure.com/.default` });
+  assert.ok(log.lines.some((line) => line.startsWith('The sign-in to device.azurecr.io cannot list Azure subscriptions: Sign in to device.azurecr.io again.')));
+  assert.ok(!log.lines.some((line) => line.includes(CLIENT_SECRET)), 'the client secret never reaches the log');
 });
 
 test('each method keeps its own secret, names its account and renews from what it needs', async () => {

@@ -100,7 +100,7 @@ export async function signInWithDeviceCode(
 }
 
 /** The Entra ID credential of a sign-in: the one given, or one made from its parameters and secret. */
-async function entraCredentialFor(target: SignInTarget, parameters: SignInParameters, secret: SignInSecret | undefined): Promise<EntraCredential> {
+export async function entraCredentialFor(target: SignInTarget, parameters: SignInParameters, secret: SignInSecret | undefined): Promise<EntraCredential> {
   if (secret && 'entraCredential' in secret) return secret.entraCredential;
   if (parameters.method === 'servicePrincipal' && secret && 'clientSecret' in secret) {
     return loadEntraCredentials().clientSecretCredential(identityOptions(target), parameters.tenantId, parameters.clientId, secret.clientSecret);

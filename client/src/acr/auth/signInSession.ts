@@ -78,6 +78,14 @@ export interface AccountCredential extends EntraCredential {
   account(): string | undefined;
 }
 
+/** An Entra ID sign-in as subscription discovery uses it. */
+export interface EntraSignIn {
+  readonly loginServer: string;
+  readonly account: string;
+  readonly target: SignInTarget;
+  readonly credential: EntraCredential;
+}
+
 /** Entra ID and the registry's token exchange (auth/signInMethods.ts), and VS Code's own account. */
 export interface TokenIssuer {
   acquireRefreshToken(target: SignInTarget, parameters: SignInParameters, secret: SignInSecret | undefined, preferredAudience?: string): Promise<AcquiredToken>;
@@ -87,6 +95,8 @@ export interface TokenIssuer {
     prompt: (info: DeviceCodePrompt) => void,
     abortSignal?: AbortSignal,
   ): Promise<EntraCredential>;
+  /** The Entra ID credential of a sign-in (not the admin user), from its parameters and what renews it. */
+  entraCredential(target: SignInTarget, parameters: SignInParameters, secret: SignInSecret | undefined): Promise<EntraCredential>;
   /** An interactive credential may ask the person; a silent one returns no token instead. */
   accountCredential(target: SignInTarget, tenantId: string | undefined, interactive: boolean): AccountCredential;
 }
@@ -308,6 +318,29 @@ export class SignInSession {
     if (!record) throw new SignInRequiredError(`No stored sign-in for ${loginServer}.`);
     const generation = this.generations.get(loginServer);
     const target = signInTargetFor(loginServer, this.parts.settings());
+    const secret = await this.renewalSecret(record, target);
+    let acquired: AcquiredToken;
+    try {
+      acquired = await this.acquire(loginServer, () => this.parts.tokens.acquireRefreshToken(target, record.parameters, secret, record.audience));
+    } catch (error) {
+      log.warn(`Renewing ${loginServer} failed: ${errorMessage(error)}`);
+      if (error instanceof SignInError && error.silentRenewalImpossible) throw new SignInRequiredError(error.message);
+      throw error;
+    }
+    if (this.generations.get(loginServer) !== generation) {
+      // Signed out (or in again) meanwhile: the scheduler ignores the result of a renewal it forgot.
+      return acquired.refreshToken;
+    }
+    this.needsSignIn.delete(loginServer);
+    await this.writeToken(loginServer, acquired.refreshToken, { ...record, ...(acquired.audience ? { audience: acquired.audience } : {}) }, record.credentials);
+    log.info(`Renewed the token for ${loginServer}.`);
+    return acquired.refreshToken;
+  }
+
+  /** What renews `record` without the person; rejects with SignInRequiredError when nothing can. */
+  private renewalSecret(record: SignInRecord, target: SignInTarget): Promise<SignInSecret | undefined> {
+    const { log } = this.parts;
+    const { loginServer } = target;
     const rules = methodRules(record.parameters.method);
     const cannotRenew = (): SignInRequiredError => {
       log.warn(`${loginServer} cannot be renewed without you: ${rules.label} sign-ins renew only while the window that signed in is open.`);
@@ -329,23 +362,30 @@ export class SignInSession {
         return { entraCredential: live };
       },
     };
-    const secret = await rules.renewsWith(sources, record.parameters);
-    let acquired: AcquiredToken;
-    try {
-      acquired = await this.acquire(loginServer, () => this.parts.tokens.acquireRefreshToken(target, record.parameters, secret, record.audience));
-    } catch (error) {
-      log.warn(`Renewing ${loginServer} failed: ${errorMessage(error)}`);
-      if (error instanceof SignInError && error.silentRenewalImpossible) throw new SignInRequiredError(error.message);
-      throw error;
+    return rules.renewsWith(sources, record.parameters);
+  }
+
+  /**
+   * The Entra ID sign-ins, one per identity (method, tenant and client), each with a credential that
+   * never prompts: what lists the user's Azure subscriptions. Sign-ins that cannot renew silently now
+   * are left out.
+   */
+  async entraSignIns(): Promise<EntraSignIn[]> {
+    const byIdentity = new Map<string, EntraSignIn>();
+    for (const record of Object.values(this.records())) {
+      const { parameters } = record;
+      if (parameters.method === 'adminUser') continue;
+      const identity = JSON.stringify(parameters);
+      if (byIdentity.has(identity)) continue;
+      const target = signInTargetFor(record.loginServer, this.parts.settings());
+      try {
+        const credential = await this.parts.tokens.entraCredential(target, parameters, await this.renewalSecret(record, target));
+        byIdentity.set(identity, { loginServer: record.loginServer, account: record.account, target, credential });
+      } catch (error) {
+        this.parts.log.warn(`The sign-in to ${record.loginServer} cannot list Azure subscriptions: ${errorMessage(error)}`);
+      }
     }
-    if (this.generations.get(loginServer) !== generation) {
-      // Signed out (or in again) meanwhile: the scheduler ignores the result of a renewal it forgot.
-      return acquired.refreshToken;
-    }
-    this.needsSignIn.delete(loginServer);
-    await this.writeToken(loginServer, acquired.refreshToken, { ...record, ...(acquired.audience ? { audience: acquired.audience } : {}) }, record.credentials);
-    log.info(`Renewed the token for ${loginServer}.`);
-    return acquired.refreshToken;
+    return [...byIdentity.values()];
   }
 
   private async acquire<T>(loginServer: string, work: () => Promise<T>): Promise<T> {

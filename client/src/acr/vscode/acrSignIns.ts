@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commandIds';
 import type { AcrLoginRequest } from '../auth/methodTable';
-import { acquireRefreshToken, signInWithDeviceCode, type DeviceCodePrompt, type SignInMethod, type SignInParameters } from '../auth/signInMethods';
+import { acquireRefreshToken, entraCredentialFor, signInWithDeviceCode, type DeviceCodePrompt, type SignInMethod, type SignInParameters } from '../auth/signInMethods';
 import { SignInSession, type AcrSignInStatus, type LoginOptions, type SignInRecord } from '../auth/signInSession';
 import { eraseRegistryCredential, readRegistryCredential, storeRegistryCredential } from '../credentials/credentialStore';
 import type { AcrLog } from './acrLog';
@@ -45,7 +45,7 @@ export class AcrSignIns extends SignInSession implements vscode.Disposable {
         erase: eraseRegistryCredential,
         read: readRegistryCredential,
       },
-      tokens: { acquireRefreshToken, signInWithDeviceCode, accountCredential: vscodeAccountCredential },
+      tokens: { acquireRefreshToken, signInWithDeviceCode, entraCredential: entraCredentialFor, accountCredential: vscodeAccountCredential },
       settings: readAcrSettings,
       changed: () => changed.fire(),
     });
