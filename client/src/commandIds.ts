@@ -36,6 +36,7 @@ export const COMMAND_IDS = {
   acrDeleteRepository: 'acr.deleteRepository',
   acrCopyLoginServer: 'acr.copyLoginServer',
   acrOpenInPortal: 'acr.openInPortal',
+  acrSelectSubscriptions: 'acr.selectSubscriptions',
 } as const;
 
 /** Registered only when VS Code runs the extension's tests (not contributed): they stand in for a restart and for reading SecretStorage. */

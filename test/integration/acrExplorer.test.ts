@@ -1,9 +1,10 @@
 // The Registries view against the local registry, through the real VS Code API: the tree provider's rows
 // (registries, folders, repositories, tags newest first) and their descriptions, paging over the bulk
 // repositories, filters, faults shown as rows that Retry recovers from, the tag actions (copy, Inspect,
-// Insert FROM, drag and drop), untag and deletes checked with skopeo and the unmodified Azure SDK, and Pull
+// Insert FROM, drag and drop), untag and deletes checked with skopeo and the unmodified Azure SDK, Pull
 // with a real podman and with the docker stand-in (test/fixtures/bin/docker: docker cannot be installed
-// here, so that path is checked by the arguments it was run with).
+// here, so that path is checked by the arguments it was run with), and the registries of the stand-in's
+// Azure subscriptions.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -427,6 +428,46 @@ describe('ACR explorer', function () {
       process.env.PATH = path;
     }
     assert.deepEqual(prompts.map((p) => [p.kind, p.message]), [['error', 'Cannot pull: neither docker nor podman is on PATH. Install one, or copy the command and run it where one is.']]);
+  });
+
+  it('lists the registries of the Azure subscriptions an Entra ID sign-in sees, grouped by subscription, and only the selected subscriptions', async () => {
+    const config = vscode.workspace.getConfiguration('acr');
+    const subscriptions = (nodes: readonly ExplorerNode[]) => nodes.filter((n) => n.kind === 'subscription').map(label);
+    try {
+      // The stand-in serves Resource Manager at its own address; ARM tokens keep the public cloud's audience.
+      await config.update('resourceManagerEndpoint', env.endpoint, vscode.ConfigurationTarget.Global);
+      await api.acr.login({ loginServer: env.loginServer, method: 'servicePrincipal', tenantId: env.tenantId, clientId: env.servicePrincipal.clientId, clientSecret: env.servicePrincipal.clientSecret });
+      const roots = await waitFor('the subscriptions', async () => {
+        const nodes = await tree.getChildren();
+        return subscriptions(nodes).length > 0 ? nodes : undefined;
+      });
+      assert.deepEqual(subscriptions(roots), ['Contoso Development', 'Contoso Production', 'Contoso Sandbox']);
+      assert.ok(!roots.some((n) => n.kind === 'registry' && n.loginServer === env.loginServer), 'the signed-in registry is under its subscription');
+      const production = roots.find((n) => label(n) === 'Contoso Production')!;
+      assert.equal(contextValue(production), 'acr.subscription');
+      const registries = await tree.getChildren(production);
+      assert.deepEqual(registries.map(label), ['contosomirror.azurecr.io', 'contosoprod.azurecr.io', env.loginServer], 'by registry name');
+      assert.equal(description(registries[0]!), 'not signed in · Azure');
+      assert.match(description(registries[2]!), /^\d+h \d+m left · settings, signed in, Azure$/);
+      assert.match(contextValue(registries[1]!), /^acr\.registry\.signedOut azure$/, 'an Azure registry opens in the portal');
+      assert.deepEqual(shown(await tree.getChildren(registries[2]!)), ['hello-world', 'library/', 'team/'], 'browsed as any other');
+      const sandbox = roots.find((n) => label(n) === 'Contoso Sandbox')!;
+      assert.deepEqual(shown(await tree.getChildren(sandbox)), ['No registries']);
+
+      const prompts = await scriptPrompts([['Contoso Development']]);
+      assert.equal(((await vscode.commands.executeCommand(COMMAND_IDS.acrSelectSubscriptions)) as string[]).length, 1);
+      assert.equal(prompts[0]?.detail, '[x] Contoso Development\n[x] Contoso Production\n[x] Contoso Sandbox', 'all were listed before');
+      const chosen = await tree.getChildren();
+      assert.deepEqual(subscriptions(chosen), ['Contoso Development']);
+      assert.ok(chosen.some((n) => n.kind === 'registry' && n.loginServer === env.loginServer), 'back among the registries from settings');
+      await scriptPrompts([['Contoso Development', 'Contoso Production', 'Contoso Sandbox']]);
+      await vscode.commands.executeCommand(COMMAND_IDS.acrSelectSubscriptions);
+      assert.equal(subscriptions(await tree.getChildren()).length, 3);
+    } finally {
+      await config.update('resourceManagerEndpoint', undefined, vscode.ConfigurationTarget.Global);
+      await api.acr.logout(env.loginServer);
+    }
+    assert.deepEqual(subscriptions(await tree.getChildren()), [], 'without an Entra ID sign-in, no subscriptions');
   });
 
   it('explains itself when a row command runs without its row', async () => {

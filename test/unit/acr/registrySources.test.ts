@@ -2,13 +2,20 @@
 // server, Azure's grouped by subscription; and each Azure registry's portal page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeRegistries, portalUrl, sourcesText, type AzureRegistry } from '../../../client/src/acr/registry/registrySources';
+import type { AzureRegistry, SubscriptionRegistries } from '../../../client/src/acr/registry/armDiscovery';
+import { mergeRegistries, portalUrl, sourcesText } from '../../../client/src/acr/registry/registrySources';
 
-const azure = (name: string, subscriptionId: string, subscriptionName: string): AzureRegistry => ({
+const azure = (name: string, subscriptionId: string): AzureRegistry => ({
+  name,
   loginServer: `${name}.azurecr.io`,
   subscriptionId,
-  subscriptionName,
+  resourceGroup: 'rg',
   resourceId: `/subscriptions/${subscriptionId}/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/${name}`,
+});
+const group = (subscriptionId: string, displayName: string, registries?: AzureRegistry[], error?: unknown): SubscriptionRegistries => ({
+  subscription: { subscriptionId, displayName },
+  ...(registries ? { registries } : {}),
+  ...(error !== undefined ? { error } : {}),
 });
 
 test('one row per login server, naming all its sources, sorted', () => {
@@ -25,25 +32,28 @@ test('one row per login server, naming all its sources, sorted', () => {
   assert.deepEqual(listing.subscriptions, []);
 });
 
-test('Azure registries are grouped by subscription, with the sources they share with other lists', () => {
+test('Azure registries are grouped by subscription, with the sources they share with other lists; a failed subscription keeps its error', () => {
+  const failure = new Error('AuthorizationFailed');
   const listing = mergeRegistries({
-    settings: ['prod.azurecr.io'],
+    settings: ['prod.azurecr.io', 'other.azurecr.io'],
     signedIn: [],
-    earthfile: [],
-    azure: [azure('prod', 's2', 'Production'), azure('dev', 's1', 'Development'), azure('tools', 's1', 'Development')],
+    earthfile: ['dev.azurecr.io'],
+    azure: [group('s1', 'Development', [azure('dev', 's1'), azure('tools', 's1')]), group('s3', 'Locked down', undefined, failure), group('s2', 'Production', [azure('prod', 's2')])],
   });
-  assert.deepEqual(listing.registries, []);
+  assert.deepEqual(listing.registries.map((r) => r.loginServer), ['other.azurecr.io']);
   assert.deepEqual(
-    listing.subscriptions.map((s) => [s.subscriptionName, s.registries.map((r) => `${r.loginServer}: ${sourcesText(r.sources)}`)]),
+    listing.subscriptions.map((s) => [s.subscriptionName, s.registries.map((r) => `${r.loginServer}: ${sourcesText(r.sources)}`), s.error]),
     [
-      ['Development', ['dev.azurecr.io: Azure', 'tools.azurecr.io: Azure']],
-      ['Production', ['prod.azurecr.io: settings, Azure']],
+      ['Development', ['dev.azurecr.io: Earthfile, Azure', 'tools.azurecr.io: Azure'], undefined],
+      ['Locked down', [], failure],
+      ['Production', ['prod.azurecr.io: settings, Azure'], undefined],
     ],
   );
+  assert.equal(listing.subscriptions[2]!.registries[0]!.azure?.resourceId, azure('prod', 's2').resourceId);
 });
 
 test('the portal page of an Azure registry: its resource when known, else the list of registries', () => {
-  const prod = azure('prod', 's2', 'Production');
+  const prod = azure('prod', 's2');
   assert.equal(portalUrl('prod.azurecr.io', prod), `https://portal.azure.com/#resource${prod.resourceId}/overview`);
   assert.equal(portalUrl('prod.azurecr.cn'), 'https://portal.azure.cn/#browse/Microsoft.ContainerRegistry%2Fregistries');
   assert.equal(portalUrl('127.0.0.1:5000'), undefined);

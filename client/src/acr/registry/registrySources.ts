@@ -2,6 +2,7 @@
 // workspace's Earthfiles and the Azure subscriptions; merged into one row per login server that names all
 // its sources, and Azure's grouped by subscription.
 import { cloudOfLoginServer, toLoginServer } from '../cloud/loginServer';
+import type { AzureRegistry, SubscriptionRegistries } from './armDiscovery';
 
 export type RegistrySource = 'settings' | 'signedIn' | 'earthfile' | 'azure';
 
@@ -14,21 +15,13 @@ const SOURCE_NAMES: Readonly<Record<RegistrySource, string>> = {
 };
 const SOURCE_ORDER = Object.keys(SOURCE_NAMES) as RegistrySource[];
 
-/** A registry found in an Azure subscription. */
-export interface AzureRegistry {
-  readonly loginServer: string;
-  readonly subscriptionId: string;
-  readonly subscriptionName: string;
-  /** `/subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerRegistry/registries/<name>` */
-  readonly resourceId: string;
-}
-
 export interface SourceLists {
   readonly settings: readonly string[];
   readonly signedIn: readonly string[];
   /** Registry hosts of the images Earthfiles use (docker.io among them): only ACR's are listed. */
   readonly earthfile: readonly string[];
-  readonly azure: readonly AzureRegistry[];
+  /** The chosen subscriptions of the Entra ID sign-ins, with their registries (armDiscovery.ts). */
+  readonly azure: readonly SubscriptionRegistries[];
 }
 
 export interface ListedRegistry {
@@ -42,6 +35,8 @@ export interface SubscriptionGroup {
   readonly subscriptionId: string;
   readonly subscriptionName: string;
   readonly registries: readonly ListedRegistry[];
+  /** Why its registries could not be listed. */
+  readonly error?: unknown;
 }
 
 export interface RegistryListing {
@@ -67,7 +62,7 @@ export function mergeRegistries(lists: SourceLists): RegistryListing {
   };
   for (const host of lists.settings) add(host, 'settings');
   for (const host of lists.signedIn) add(host, 'signedIn');
-  for (const registry of lists.azure) add(registry.loginServer, 'azure', registry);
+  for (const group of lists.azure) for (const registry of group.registries ?? []) add(registry.loginServer, 'azure', registry);
   for (const host of lists.earthfile) {
     const loginServer = toLoginServer(host);
     if (loginServer && (cloudOfLoginServer(loginServer) || rows.has(loginServer))) add(loginServer, 'earthfile');
@@ -75,18 +70,18 @@ export function mergeRegistries(lists: SourceLists): RegistryListing {
   const listed: ListedRegistry[] = [...rows.entries()]
     .sort(([a], [b]) => byName(a, b))
     .map(([loginServer, row]) => ({ loginServer, sources: SOURCE_ORDER.filter((s) => row.sources.has(s)), ...(row.azure ? { azure: row.azure } : {}) }));
-  const groups = new Map<string, SubscriptionGroup & { registries: ListedRegistry[] }>();
-  for (const registry of listed) {
-    if (!registry.azure) continue;
-    const { subscriptionId, subscriptionName } = registry.azure;
-    const group = groups.get(subscriptionId) ?? { subscriptionId, subscriptionName, registries: [] };
-    group.registries.push(registry);
-    groups.set(subscriptionId, group);
-  }
-  return {
-    registries: listed.filter((r) => !r.azure),
-    subscriptions: [...groups.values()].sort((a, b) => byName(a.subscriptionName, b.subscriptionName) || byName(a.subscriptionId, b.subscriptionId)),
-  };
+  const byServer = new Map(listed.map((r) => [r.loginServer, r]));
+  // Groups keep discovery's order (by name); a registry sits in the group ARM listed it in.
+  const subscriptions: SubscriptionGroup[] = lists.azure.map((group) => ({
+    subscriptionId: group.subscription.subscriptionId,
+    subscriptionName: group.subscription.displayName,
+    registries: (group.registries ?? []).flatMap((r) => {
+      const row = byServer.get(r.loginServer);
+      return row?.azure?.resourceId === r.resourceId ? [row] : [];
+    }),
+    ...(group.error !== undefined ? { error: group.error } : {}),
+  }));
+  return { registries: listed.filter((r) => !r.azure), subscriptions };
 }
 
 /** `settings, Earthfile` */

@@ -209,7 +209,7 @@ export function registerExplorerCommands(parts: ExplorerCommandParts): vscode.Di
     vscode.commands.registerCommand(COMMAND_IDS.acrLoadMore, onRow(['loadMore'], 'Load more…', (node: LoadMoreNode) => explorer.loadMore(node.list))),
     vscode.commands.registerCommand(
       COMMAND_IDS.acrRetry,
-      onRow(['message'], 'Retry', (node: MessageNode) => (node.list ? explorer.loadMore(node.list) : explorer.refresh(node))),
+      onRow(['message'], 'Retry', (node: MessageNode) => (node.list ? explorer.loadMore(node.list) : explorer.refresh())),
     ),
     vscode.commands.registerCommand(
       COMMAND_IDS.acrPull,

@@ -10,7 +10,7 @@ export interface PromptRecord {
   readonly detail?: string;
 }
 
-/** Answers in order: a boolean for a confirmation, a string (or undefined) for an input box, a label for a picker. Messages take none. */
+/** Answers in order: a boolean for a confirmation, a string (or undefined) for an input box, a label for a picker (labels for a multiple choice). Messages take none. */
 export interface PromptScript {
   readonly answers: unknown[];
   readonly shown: PromptRecord[];
@@ -57,6 +57,12 @@ export class ExplorerPrompts {
   }
 
   /** Resolves with the action chosen; without actions at once, not when the notification goes. */
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { readonly title: string }): Promise<T[] | undefined> {
+    const scripted = this.scripted({ kind: 'pick', message: options.title, detail: items.map((i) => `${i.picked ? '[x]' : '[ ]'} ${i.label}`).join('\n') });
+    if (scripted) return Array.isArray(scripted.answer) ? items.filter((item) => (scripted.answer as unknown[]).includes(item.label)) : undefined;
+    return vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+  }
+
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
     if (this.scripted({ kind: 'info', message })) return undefined;
     return settled(vscode.window.showInformationMessage(`ACR: ${message}`, ...actions), actions);

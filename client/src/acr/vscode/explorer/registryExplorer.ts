@@ -5,19 +5,20 @@
 // registry (registry/registryBrowser.ts); rows are rendered from it.
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../../commandIds';
-import type { AcrSignInStatus } from '../../auth/signInSession';
+import type { AcrSignInStatus, EntraSignIn } from '../../auth/signInSession';
 import { loadRegistryData } from '../../azure/azureBundle';
 import type { Cancellation } from '../../registry/cancellation';
 import type { RegistryCredentials } from '../../registry/dataSource';
 import { ACTION_TITLES, contextValue, emptyListText, errorRowAction, filterDescription, joinDescription, tagDescription, tagTooltip } from '../../registry/explorerRows';
 import { folderNode, RegistryBrowser, tagsNode } from '../../registry/registryBrowser';
 import { RegistryCalls } from '../../registry/registryCalls';
-import { classifyRegistryError, type RegistryError } from '../../registry/registryErrors';
-import { portalUrl, sourcesText, type ListedRegistry, type RegistryListing } from '../../registry/registrySources';
+import { classifyRegistryError, RegistryError } from '../../registry/registryErrors';
+import { errorMessage } from '../../../../../shared/src/errorMessage';
+import { portalUrl, sourcesText, type ListedRegistry } from '../../registry/registrySources';
 import type { AcrLog } from '../acrLog';
 import { describeSignIn, signInNeedsAttention, timeLeft } from '../credentialsStatusBar';
 import { folderPathOf, nodeIds, type ExplorerNode, type FolderNode, type ListNode, type LoadMoreNode, type MessageNode, type RegistryNode, type RepositoryNode, type SubscriptionNode, type TagNode } from './explorerNodes';
-import type { RegistryListingSource } from './registryListing';
+import type { ExplorerListing, RegistryListingSource } from './registryListing';
 
 export const REGISTRY_VIEW_ID = 'acr.registries';
 
@@ -30,6 +31,7 @@ const STATUS_REFRESH_MS = 30 * 1000;
 export interface ExplorerSignIns {
   status(): AcrSignInStatus[];
   registryCredentials(loginServer: string): RegistryCredentials;
+  entraSignIns(): Promise<EntraSignIn[]>;
 }
 
 interface RegistryState {
@@ -53,7 +55,7 @@ export class RegistryExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly states = new Map<string, RegistryState>();
   private listed = new Map<string, ListedRegistry>();
-  private listingGroups: RegistryListing | undefined;
+  private listingGroups: ExplorerListing | undefined;
   private signedIn: ReadonlySet<string>;
   /** The description each registry row was last given, so the timer refreshes only rows whose text changed. */
   private readonly descriptions = new Map<string, string>();
@@ -79,7 +81,7 @@ export class RegistryExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!node) return this.rootChildren();
     switch (node.kind) {
       case 'subscription':
-        return (this.listingGroups?.subscriptions.find((s) => s.subscriptionId === node.subscriptionId)?.registries ?? []).map((r) => this.registryNode(r.loginServer));
+        return this.subscriptionChildren(node);
       case 'registry':
         if (!this.signedIn.has(node.loginServer)) return [this.message(node.loginServer, nodeIds.message(node.id, 'signIn'), 'Sign in to list the repositories')];
         return this.folderChildren(node);
@@ -145,7 +147,23 @@ export class RegistryExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     return [
       ...listing.registries.map((r) => this.registryNode(r.loginServer)),
       ...listing.subscriptions.map((s) => this.intern<SubscriptionNode>({ kind: 'subscription', id: nodeIds.subscription(s.subscriptionId), subscriptionId: s.subscriptionId })),
+      ...listing.azureErrors.map((error, i) => this.failure('', `azure-${i}`, `Could not list your Azure subscriptions: ${errorMessage(error)}`)),
     ];
+  }
+
+  private subscriptionChildren(node: SubscriptionNode): ExplorerNode[] {
+    const group = this.listingGroups?.subscriptions.find((s) => s.subscriptionId === node.subscriptionId);
+    if (!group) return [];
+    if (group.error !== undefined) return [this.failure('', node.id, `Could not list the registries of ${group.subscriptionName}: ${errorMessage(group.error)}`)];
+    if (group.registries.length === 0) return [this.message('', nodeIds.message(node.id, 'empty'), 'No registries')];
+    return group.registries.map((r) => this.registryNode(r.loginServer));
+  }
+
+  /** A failure outside a registry (Azure Resource Manager's): Retry lists the view again. */
+  private failure(loginServer: string, owner: string, text: string): MessageNode {
+    const node = this.message(loginServer, nodeIds.message(owner, 'error'), text);
+    node.error = new RegistryError('unexpected', text, 'retry');
+    return node;
   }
 
   private async folderChildren(list: RegistryNode | FolderNode): Promise<ExplorerNode[]> {

@@ -1,12 +1,14 @@
 // Which registries the Registries view lists, gathered from their sources in VS Code: the `acr.registries`
 // setting, the sign-ins, the hosts the workspace's Earthfiles pull from and push to (the language server's
-// targets request, handed in by the extension once the Earthly side is up), and the Azure subscriptions.
+// targets request, handed in by the extension once the Earthly side is up), and the Azure subscriptions
+// (azureSubscriptions.ts).
 import * as vscode from 'vscode';
 import { errorMessage } from '../../../../../shared/src/errorMessage';
-import { mergeRegistries, type AzureRegistry, type RegistryListing } from '../../registry/registrySources';
+import { mergeRegistries, type RegistryListing } from '../../registry/registrySources';
 import type { AcrLog } from '../acrLog';
-import type { EarthfileTarget } from './insertFrom';
 import { readAcrSettings } from '../acrSettings';
+import type { AzureSubscriptions } from './azureSubscriptions';
+import type { EarthfileTarget } from './insertFrom';
 
 /** The workspace's Earthfiles, as the Earthly side of the extension reads them (through the language server). */
 export interface WorkspaceEarthfiles {
@@ -18,10 +20,9 @@ export interface WorkspaceEarthfiles {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** Registries found in the Azure subscriptions of the signed-in Entra identities. */
-export interface AzureRegistries {
-  registries(): Promise<readonly AzureRegistry[]>;
-  readonly onDidChange: vscode.Event<void>;
+/** What the view lists at its top: the merged registries, and why Azure's subscriptions could not be listed. */
+export interface ExplorerListing extends RegistryListing {
+  readonly azureErrors: readonly unknown[];
 }
 
 /** Earthfiles change with every keystroke; their hosts are read again once typing pauses. */
@@ -31,7 +32,6 @@ export class RegistryListingSource implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private earthfiles: WorkspaceEarthfiles | undefined;
-  private azure: AzureRegistries | undefined;
   private earthfileHosts: Promise<readonly string[]> | undefined;
   private lastHosts = '';
   private settleTimer: NodeJS.Timeout | undefined;
@@ -39,9 +39,13 @@ export class RegistryListingSource implements vscode.Disposable {
 
   constructor(
     private readonly signedIn: () => readonly string[],
+    private readonly azure: AzureSubscriptions,
     private readonly log: AcrLog,
   ) {
-    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('acr.registries') && this.changed.fire()));
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('acr.registries') && this.changed.fire()),
+      azure.onDidChange(() => this.changed.fire()),
+    );
   }
 
   useEarthfiles(source: WorkspaceEarthfiles): vscode.Disposable {
@@ -55,29 +59,21 @@ export class RegistryListingSource implements vscode.Disposable {
     });
   }
 
-  useAzure(source: AzureRegistries): vscode.Disposable {
-    this.azure = source;
-    const listening = source.onDidChange(() => this.changed.fire());
-    this.changed.fire();
-    return new vscode.Disposable(() => {
-      listening.dispose();
-      if (this.azure === source) this.azure = undefined;
-    });
-  }
-
   /** The workspace's targets; none until the Earthly side is up. */
   targets(): Promise<readonly EarthfileTarget[]> {
     return this.earthfiles?.targets() ?? Promise.resolve([]);
   }
 
-  /** Reads the Earthfiles again at the next listing (Refresh). */
+  /** Reads the Earthfiles and the subscriptions again at the next listing (Refresh). */
   invalidate(): void {
     this.earthfileHosts = undefined;
+    this.azure.invalidate();
   }
 
-  async listing(): Promise<RegistryListing> {
-    const [earthfile, azure] = await Promise.all([this.hosts(), this.azureRegistries()]);
-    return mergeRegistries({ settings: readAcrSettings().registries.map((r) => r.loginServer), signedIn: this.signedIn(), earthfile, azure });
+  async listing(): Promise<ExplorerListing> {
+    const [earthfile, azure] = await Promise.all([this.hosts(), this.azure.discovery()]);
+    const merged = mergeRegistries({ settings: readAcrSettings().registries.map((r) => r.loginServer), signedIn: this.signedIn(), earthfile, azure: azure?.groups ?? [] });
+    return { ...merged, azureErrors: azure?.errors ?? [] };
   }
 
   private hosts(): Promise<readonly string[]> {
@@ -95,15 +91,6 @@ export class RegistryListingSource implements vscode.Disposable {
       },
     );
     return this.earthfileHosts;
-  }
-
-  private async azureRegistries(): Promise<readonly AzureRegistry[]> {
-    try {
-      return (await this.azure?.registries()) ?? [];
-    } catch (error) {
-      this.log.warn(`Could not list the registries of the Azure subscriptions: ${errorMessage(error)}`);
-      return [];
-    }
   }
 
   /** Tells the view only when the set of hosts changed. */
