@@ -71,5 +71,5 @@ export const nodeIds = {
   repository: (loginServer: string, repository: string) => `repository:${loginServer}/${repository}`,
   tag: (loginServer: string, repository: string, tag: string) => `tag:${loginServer}/${repository}:${tag}`,
   loadMore: (list: ListNode) => `more:${list.id}`,
-  message: (owner: string, what: 'error' | 'empty' | 'signIn') => `${what}:${owner}`,
+  message: (owner: string, what: 'error' | 'empty' | 'signIn' | 'pending') => `${what}:${owner}`,
 };

@@ -148,6 +148,7 @@ export class RegistryExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
       ...listing.registries.map((r) => this.registryNode(r.loginServer)),
       ...listing.subscriptions.map((s) => this.intern<SubscriptionNode>({ kind: 'subscription', id: nodeIds.subscription(s.subscriptionId), subscriptionId: s.subscriptionId })),
       ...listing.azureErrors.map((error, i) => this.failure('', `azure-${i}`, `Could not list your Azure subscriptions: ${errorMessage(error)}`)),
+      ...(listing.azurePending ? [this.message('', nodeIds.message('azure', 'pending'), 'Listing your Azure subscriptions…')] : []),
     ];
   }
 
@@ -233,7 +234,7 @@ export class RegistryExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!node.error) {
       const signIn = node.id.startsWith('signIn:');
       return item(node, node.text, vscode.TreeItemCollapsibleState.None, {
-        icon: signIn ? 'sign-in' : 'info',
+        icon: signIn ? 'sign-in' : node.id.startsWith('pending:') ? 'loading~spin' : 'info',
         contextValue: signIn ? 'acr.signIn' : 'acr.empty',
         ...(signIn ? { command: { command: COMMAND_IDS.acrLogin, title: 'Sign in', arguments: [{ loginServer: node.loginServer }] } } : {}),
       });

@@ -23,10 +23,16 @@ export interface WorkspaceEarthfiles {
 /** What the view lists at its top: the merged registries, and why Azure's subscriptions could not be listed. */
 export interface ExplorerListing extends RegistryListing {
   readonly azureErrors: readonly unknown[];
+  /** The subscriptions are still being listed: the view shows the rest now and the subscriptions when they come. */
+  readonly azurePending: boolean;
 }
 
 /** Earthfiles change with every keystroke; their hosts are read again once typing pauses. */
 const EARTHFILE_SETTLE_MS = 1000;
+/** How long the view waits for a slow source (the language server starting, ARM) before it shows the others. */
+const SOURCE_WAIT_MS = 3000;
+
+const PENDING = Symbol('pending');
 
 export class RegistryListingSource implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -71,9 +77,25 @@ export class RegistryListingSource implements vscode.Disposable {
   }
 
   async listing(): Promise<ExplorerListing> {
-    const [earthfile, azure] = await Promise.all([this.hosts(), this.azure.discovery()]);
-    const merged = mergeRegistries({ settings: readAcrSettings().registries.map((r) => r.loginServer), signedIn: this.signedIn(), earthfile, azure: azure?.groups ?? [] });
-    return { ...merged, azureErrors: azure?.errors ?? [] };
+    const [earthfile, azure] = await Promise.all([this.waited(this.hosts()), this.waited(this.azure.discovery())]);
+    const found = azure === PENDING ? undefined : azure;
+    const merged = mergeRegistries({
+      settings: readAcrSettings().registries.map((r) => r.loginServer),
+      signedIn: this.signedIn(),
+      earthfile: earthfile === PENDING ? [] : earthfile,
+      azure: found?.groups ?? [],
+    });
+    return { ...merged, azureErrors: found?.errors ?? [], azurePending: azure === PENDING };
+  }
+
+  /** The source's answer, or PENDING after a while: the view is told again when the answer comes. */
+  private async waited<T>(answer: Promise<T>): Promise<T | typeof PENDING> {
+    let timer: NodeJS.Timeout | undefined;
+    const waiting = new Promise<typeof PENDING>((resolve) => (timer = setTimeout(() => resolve(PENDING), SOURCE_WAIT_MS)));
+    const first = await Promise.race([answer, waiting]);
+    clearTimeout(timer);
+    if (first === PENDING) void answer.then(() => this.changed.fire());
+    return first;
   }
 
   private hosts(): Promise<readonly string[]> {
