@@ -50,6 +50,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Earthl
     },
     filesChanged: (changes) => server.current.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [...changes] }),
   });
+  // The Registries view lists the registries the Earthfiles use, and Insert FROM offers their targets.
+  context.subscriptions.push(
+    acr.explorer.useEarthfiles({
+      registryHosts: async () => (await earthly.targets.list()).flatMap((t) => t.target.registries),
+      targets: async () =>
+        (await earthly.targets.list()).map((t) => ({
+          reference: t.reference,
+          earthfile: t.earthfile,
+          line: t.target.line,
+          ...((vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? { folder: t.folder.name } : {}),
+        })),
+      // Also when the server (re)starts: a listing asked before it ran found no Earthfile.
+      onDidChange: (listener) => vscode.Disposable.from(earthly.targets.onDidChange(listener), server.onDidStart(() => listener())),
+    }),
+  );
   const codeLens = registerTargetCodeLens(context, earthly.targets, log);
   context.subscriptions.push(server.onDidStart(() => codeLens.refresh()));
   registerRunCommands(context, earthly.targets, earthly.tasks, log);

@@ -3,7 +3,7 @@
 //  1. the integration suites (mocha, real `vscode` API) through the extension-development payload;
 //  2. the browser flows (test/e2e) against the packaged VSIX, installed into the same code-server.
 // Prints a closing line "N passed, N failed" and exits non-zero on any failure.
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -44,10 +44,18 @@ function prepareWorkspace(scratch: string): string {
   return workspace;
 }
 
+/** podman's storage in the scratch folder, with the vfs driver: it works as root without kernel features (overlay). */
+function writePodmanStorageConf(scratch: string): string {
+  const file = join(scratch, 'containers-storage.conf');
+  const root = join(scratch, 'containers');
+  writeFileSync(file, `[storage]\ndriver = "vfs"\ngraphroot = "${join(root, 'storage')}"\nrunroot = "${join(root, 'run')}"\n`);
+  return file;
+}
+
 /**
- * Environment for code-server's extension host: trust the registry's CA, keep docker's and podman's
- * credentials in the scratch folder, tell the ACR suites where the registry is, and put the stand-in
- * tools (test/fixtures/bin) on PATH.
+ * Environment for code-server's extension host and its terminals: trust the registry's CA, keep docker's
+ * and podman's credentials and podman's images in the scratch folder, tell the ACR suites where the
+ * registry is, and put the stand-in tools (test/fixtures/bin) on PATH.
  */
 function acrEnvironment(registry: Registry, scratch: string): { env: Record<string, string>; acr: AcrTestEnvironment } {
   const dockerConfig = join(scratch, 'docker');
@@ -65,13 +73,16 @@ function acrEnvironment(registry: Registry, scratch: string): { env: Record<stri
     userDataDir: join(scratch, 'user-data'),
     dockerConfigDir: dockerConfig,
     azureCliLog: join(scratch, 'az-calls.log'),
+    dockerCliLog: join(scratch, 'docker-calls.log'),
+    podmanStorageConf: writePodmanStorageConf(scratch),
   };
   const env = {
     NODE_EXTRA_CA_CERTS: registry.caFile,
     DOCKER_CONFIG: dockerConfig,
     REGISTRY_AUTH_FILE: join(scratch, 'containers-auth.json'),
+    CONTAINERS_STORAGE_CONF: acr.podmanStorageConf,
     EARTHLY_TEST_ACR: JSON.stringify(acr),
-    // Stand-ins for tools that cannot be installed here (az), ahead of anything real on PATH.
+    // Stand-ins for tools that cannot be installed here (az, docker), ahead of anything real on PATH.
     PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     // Else VS Code's server gives the extension host the PATH of a login shell instead of this one.
     VSCODE_CLI: '1',

@@ -19,6 +19,10 @@ export interface AcrTestEnvironment {
   readonly dockerConfigDir: string;
   /** Where the `az` stand-in (test/fixtures/bin/az) appends the arguments of each call, one JSON array a line. */
   readonly azureCliLog: string;
+  /** Where the `docker` stand-in (test/fixtures/bin/docker) appends each call, one JSON object a line. */
+  readonly dockerCliLog: string;
+  /** podman's storage.conf (CONTAINERS_STORAGE_CONF): the vfs driver, in the scratch folder, so podman runs as root without kernel features. */
+  readonly podmanStorageConf: string;
 }
 
 export function acrTestEnvironment(): AcrTestEnvironment {
@@ -53,7 +57,8 @@ export function control(env: AcrTestEnvironment, method: string, path: string, b
   return new Promise((resolve, reject) => {
     const req = request(
       `${env.endpoint}/_emulator/${path}`,
-      { method, ca: readFileSync(join(env.certDir, 'ca.crt')), headers: payload ? { 'Content-Type': 'application/json' } : {} },
+      // A body needs its length: Node sends a DELETE's without framing otherwise.
+      { method, ca: readFileSync(join(env.certDir, 'ca.crt')), headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {} },
       (res) => {
         res.resume();
         res.on('end', () => ((res.statusCode ?? 0) < 300 ? resolve() : reject(new Error(`${method} /_emulator/${path} answered ${res.statusCode}`))));

@@ -1,8 +1,9 @@
 // Test-only endpoints under `/_emulator/`, for tests that run in another process than the registry (the
 // extension host): arm and clear faults, revoke tokens, change lifetimes, approve device codes, switch
-// anonymous pull, change what ARM lists. Faults never apply to these routes.
+// anonymous pull, change what ARM lists, seed and remove the bulk repositories. Faults never apply to these routes.
 import { RequestError, sendEmpty, sendJson } from './acrErrors';
 import { parseArmPatch, type ArmResources } from './armResources';
+import { removeBulk, seedBulk, type BulkOptions, type BulkTarget } from './bulkSeed';
 import type { Directory } from './directory';
 import { readBody } from './requestBodies';
 import type { EntraStandIn } from './entra';
@@ -17,6 +18,7 @@ interface Controlled {
   readonly lifetimes: Lifetimes;
   readonly directory: Directory;
   readonly arm: ArmResources;
+  readonly bulk: BulkTarget;
 }
 
 async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
@@ -29,7 +31,17 @@ async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
   throw new RequestError(400, 'UNSUPPORTED', 'expected a JSON object');
 }
 
-export function controlRoutes({ faults, tokens, entra, lifetimes, directory, arm }: Controlled): Route[] {
+/** `{"prefix"?, "repositories"?, "tags"?}` as seedBulk takes them. */
+function parseBulk(body: Record<string, unknown>): BulkOptions {
+  const { prefix, repositories, tags } = body;
+  const count = (value: unknown): value is number | undefined => value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100_000);
+  if ((prefix !== undefined && (typeof prefix !== 'string' || !/^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/.test(prefix))) || !count(repositories) || !count(tags)) {
+    throw new RequestError(400, 'UNSUPPORTED', 'expected {"prefix"?: a repository path, "repositories"?: n, "tags"?: n}');
+  }
+  return { ...(prefix !== undefined ? { prefix } : {}), ...(repositories !== undefined ? { repositories } : {}), ...(tags !== undefined ? { tags } : {}) };
+}
+
+export function controlRoutes({ faults, tokens, entra, lifetimes, directory, arm, bulk }: Controlled): Route[] {
   return [
     { methods: ['POST'], path: /^\/_emulator\/faults$/, handle: async (ctx) => (faults.add(parseFault(await readJson(ctx))), sendEmpty(ctx.res, 204)) },
     { methods: ['DELETE'], path: /^\/_emulator\/faults$/, handle: (ctx) => (faults.clear(), sendEmpty(ctx.res, 204)) },
@@ -67,5 +79,21 @@ export function controlRoutes({ faults, tokens, entra, lifetimes, directory, arm
       },
     },
     { methods: ['PATCH'], path: /^\/_emulator\/arm$/, handle: async (ctx) => (Object.assign(arm, parseArmPatch(await readJson(ctx))), sendJson(ctx.res, 200, arm)) },
+    {
+      methods: ['POST'],
+      path: /^\/_emulator\/bulk$/,
+      handle: async (ctx) => {
+        const { repositories, manyTagsRepository, digest } = seedBulk(bulk, parseBulk(await readJson(ctx)));
+        sendJson(ctx.res, 200, { repositories: repositories.length, manyTagsRepository, digest });
+      },
+    },
+    {
+      methods: ['DELETE'],
+      path: /^\/_emulator\/bulk$/,
+      handle: async (ctx) => {
+        await removeBulk(bulk, parseBulk(await readJson(ctx)).prefix);
+        sendEmpty(ctx.res, 204);
+      },
+    },
   ];
 }

@@ -122,7 +122,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     const distribution = await startDistributionOnFreePort({ dir, storageDir: storage.root, realm: tokens.realm, service: loginServer, rootCertBundle: certificates.caFile });
     stopDistribution = () => stopGroup(distribution.process, 2000);
     front.serve({
-      control: controlRoutes({ faults, tokens, entra, lifetimes, directory, arm }),
+      control: controlRoutes({ faults, tokens, entra, lifetimes, directory, arm, bulk: { storage, metadata } }),
       routes: [...entra.routes, ...armApi.routes, ...tokens.routes, ...metadata.routes, { methods: ALL_METHODS, path: /^\/v2\//, handle: passThrough(distribution.url, tokens, metadata) }],
     });
     return {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatPlatform, formatSize, relativeTime, shortDigest } from '../../../client/src/acr/registry/displayFormat';
+import { exactTime, formatPlatform, formatSize, relativeTime, shortDigest } from '../../../client/src/acr/registry/displayFormat';
 
 const HEX = '0123456789abcdef'.repeat(4);
 
@@ -43,4 +43,9 @@ test('sizes have three significant digits in powers of 1000, as docker prints th
 test('a platform is written os/architecture[/variant]', () => {
   assert.equal(formatPlatform({ os: 'linux', architecture: 'arm64', variant: 'v8' }), 'linux/arm64/v8');
   assert.equal(formatPlatform({ os: 'linux', architecture: 'amd64' }), 'linux/amd64');
+});
+
+test('exact times are UTC to the second', () => {
+  assert.equal(exactTime(Date.parse('2024-06-20T20:46:33.512Z')), '2024-06-20 20:46:33 UTC');
+  assert.equal(exactTime(Number.NaN), 'unknown');
 });

@@ -41,6 +41,7 @@ export class FakeRegistryData implements RegistryData {
     public repositories: string[] = [],
     public tags: Record<string, TagInfo[]> = {},
     public manifests: Record<string, RawManifest> = {},
+    public blobs: Record<string, string> = {},
   ) {}
 
   private async answer<T>(request: string, signal: AbortSignal | undefined, value: () => T): Promise<T> {
@@ -77,6 +78,15 @@ export class FakeRegistryData implements RegistryData {
       const manifest = this.manifests[reference];
       if (!manifest) throw restError(404, { body: '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}' });
       return manifest;
+    });
+  }
+
+  getBlob(repository: string, digest: string, maxBytes: number, signal?: AbortSignal): Promise<string> {
+    return this.answer(`getBlob ${repository} ${digest}`, signal, () => {
+      const blob = this.blobs[digest];
+      if (blob === undefined) throw restError(404, { body: '{"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry"}]}' });
+      if (blob.length > maxBytes) throw new Error(`the blob ${digest} is larger than ${maxBytes} bytes`);
+      return blob;
     });
   }
 

@@ -73,6 +73,22 @@ test('tags come a page at a time, newest first as listed, filtered per repositor
   assert.deepEqual(browser.tags('app').map((t) => t.name), ['latest', 'v3', 'v2', 'v1']);
 });
 
+test('the tags sharing a digest are found whatever the filter, and Refresh on a repository reads its first page again', async () => {
+  const tags = { app: [tagInfo('latest', digest('1'), 3), tagInfo('v2', digest('1'), 3), tagInfo('v1', digest('2'), 1)] };
+  const { data, browser } = setUp(new FakeRegistryData(['app'], tags), 10);
+  await browser.loadTags('app');
+  browser.setFilter(tagsNode('app'), 'v1');
+  assert.deepEqual(browser.tagsOf('app', digest('1')).map((t) => t.name), ['latest', 'v2']);
+  data.tags.app = [tagInfo('v3', digest('3'), 4), ...tags.app];
+  browser.refreshTags('app');
+  assert.deepEqual(browser.tags('app'), []);
+  assert.equal(browser.tagsHaveMore('app'), true);
+  browser.setFilter(tagsNode('app'), '');
+  await browser.loadTags('app');
+  assert.deepEqual(browser.tags('app').map((t) => t.name), ['v3', 'latest', 'v2', 'v1']);
+  assert.deepEqual(data.requests, ['listTags app ', 'listTags app ']);
+});
+
 test('a failed page stays visible as the error of its list, with what was loaded before', async () => {
   const { data, browser } = setUp();
   await browser.loadFolder('');
@@ -108,7 +124,7 @@ test('a failed delete changes nothing that is shown', async () => {
   assert.deepEqual(browser.tags('app').map((t) => t.name), ['v1']);
 });
 
-test('Inspect reads an index and each platform\'s manifest', async () => {
+test('Inspect reads an index, each platform\'s manifest and each image\'s config', async () => {
   const index = JSON.stringify({
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.index.v1+json',
@@ -117,20 +133,32 @@ test('Inspect reads an index and each platform\'s manifest', async () => {
       { digest: digest('b'), platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
     ],
   });
+  const image = (config: string, size = 30, mediaType = 'application/vnd.oci.image.config.v1+json') =>
+    JSON.stringify({ schemaVersion: 2, config: { mediaType, digest: digest(config), size }, layers: [] });
   const manifests = {
     latest: { digest: digest('i'), mediaType: 'application/vnd.oci.image.index.v1+json', content: index },
-    [digest('a')]: { digest: digest('a'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: '{"layers":[]}' },
-    [digest('b')]: { digest: digest('b'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: '{"layers":[]}' },
+    [digest('a')]: { digest: digest('a'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: image('d') },
+    [digest('b')]: { digest: digest('b'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: image('e') },
+    helm: { digest: digest('f'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: image('0', 30, 'application/vnd.cncf.helm.config.v1.tar') },
+    huge: { digest: digest('1'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: image('2', 5_000_000) },
     broken: { digest: digest('c'), mediaType: 'application/vnd.oci.image.manifest.v1+json', content: '{"layers":' },
   };
-  const { browser } = setUp(new FakeRegistryData(['web'], {}, manifests));
+  const blobs = { [digest('d')]: '{"architecture":"amd64"}', [digest('e')]: '{"architecture":"arm64"}' };
+  const data = new FakeRegistryData(['web'], {}, manifests, blobs);
+  const { browser } = setUp(data);
   const inspection = await browser.inspect('web', 'latest');
   assert.equal(inspection.manifest.digest, digest('i'));
-  assert.deepEqual(inspection.platforms.map((p) => [p.platform, p.manifest.digest]), [
-    [{ os: 'linux', architecture: 'amd64' }, digest('a')],
-    [{ os: 'linux', architecture: 'arm64', variant: 'v8' }, digest('b')],
+  assert.equal(inspection.config, undefined, 'an index has no config');
+  assert.deepEqual(inspection.platforms.map((p) => [p.platform, p.manifest.digest, p.config]), [
+    [{ os: 'linux', architecture: 'amd64' }, digest('a'), blobs[digest('d')]],
+    [{ os: 'linux', architecture: 'arm64', variant: 'v8' }, digest('b'), blobs[digest('e')]],
   ]);
-  assert.deepEqual((await browser.inspect('web', digest('a'))).platforms, [], 'an image has no platform manifests');
+  const single = await browser.inspect('web', digest('a'));
+  assert.deepEqual([single.platforms, single.config], [[], blobs[digest('d')]], 'an image has its config and no platform manifests');
+  data.requests.length = 0;
+  assert.equal((await browser.inspect('web', 'helm')).config, undefined, 'a config that is not JSON is not read');
+  assert.equal((await browser.inspect('web', 'huge')).config, undefined, 'nor one too large for a document');
+  assert.deepEqual(data.requests.filter((r) => r.startsWith('getBlob')), []);
   await assert.rejects(browser.inspect('web', 'broken'), (error: unknown) => error instanceof RegistryError && error.kind === 'malformed');
   await assert.rejects(browser.inspect('web', 'missing'), (error: unknown) => error instanceof RegistryError && error.kind === 'notFound');
 });

@@ -305,3 +305,22 @@ test('a failure that quotes a stored secret reaches the caller masked', async ()
     return true;
   });
 });
+
+test('the explorer calls with the token written last: after sign-in, renewal and restart; none after logout', async () => {
+  const { credentials, start } = setUp();
+  const session = start();
+  const calls = session.registryCredentials(HOST);
+  assert.equal(await calls.refreshToken(), undefined, 'not signed in: anonymous');
+  await session.login(REQUESTS.servicePrincipal);
+  assert.equal(await calls.refreshToken(), credentials.written.get(HOST));
+  const first = credentials.written.get(HOST);
+  await calls.renew();
+  assert.notEqual(credentials.written.get(HOST), first);
+  assert.equal(await calls.refreshToken(), credentials.written.get(HOST));
+  session.dispose();
+  const restarted = start();
+  await restarted.resume();
+  assert.equal(await restarted.registryCredentials('myreg').refreshToken(), credentials.written.get(HOST), 'a bare name means its login server');
+  await restarted.logout(HOST);
+  assert.equal(await restarted.registryCredentials(HOST).refreshToken(), undefined);
+});

@@ -10,6 +10,7 @@ import { SignInError } from './signInError';
 import type { AcquiredToken, DeviceCodePrompt, EntraCredential, SignInMethod, SignInParameters, SignInSecret } from './signInMethods';
 import { loginServerOf, signInTargetFor, type AcrSettings, type SignInTarget } from './signInTarget';
 import { errorMessage } from '../../../../shared/src/errorMessage';
+import type { RegistryCredentials } from '../registry/dataSource';
 
 /** What is remembered about one signed-in registry: nothing secret. */
 export interface SignInRecord {
@@ -128,6 +129,8 @@ export class SignInSession {
   private readonly liveCredentials = new Map<string, EntraCredential>();
   /** Bumped by every login and logout, so that a renewal that outlived its sign-in writes nothing. */
   private readonly generations = new Map<string, number>();
+  /** The refresh token each registry is signed in with now, as last written. */
+  private readonly refreshTokens = new Map<string, string>();
 
   constructor(private readonly parts: SignInSessionParts) {
     this.scheduler = new RenewalScheduler({
@@ -171,6 +174,7 @@ export class SignInSession {
         const token = await this.parts.credentials.read(record.loginServer);
         if (token) {
           log.addSecret(token);
+          this.refreshTokens.set(record.loginServer, token);
           this.scheduler.track(record.loginServer, token);
           log.info(`Keeping ${record.loginServer} fresh (signed in before).`);
         } else {
@@ -247,6 +251,7 @@ export class SignInSession {
     this.scheduler.forget(loginServer);
     this.needsSignIn.delete(loginServer);
     this.liveCredentials.delete(loginServer);
+    this.refreshTokens.delete(loginServer);
     await this.parts.store.deleteSecret(loginServer);
     if (!record) return false;
     await this.saveRecord(loginServer, undefined);
@@ -270,6 +275,19 @@ export class SignInSession {
   renewNow(input: string): Promise<void> {
     const loginServer = loginServerOf(input, this.parts.settings()) ?? input;
     return this.scheduler.renewNow(loginServer);
+  }
+
+  /**
+   * The registry's sign-in as the explorer's calls use it: renewed when due before each call, renewed at
+   * once after a refusal, and the refresh token (none when not signed in: the calls are then anonymous).
+   */
+  registryCredentials(input: string): RegistryCredentials {
+    const loginServer = loginServerOf(input, this.parts.settings()) ?? input;
+    return {
+      ensureFresh: () => this.ensureFresh(loginServer),
+      renew: () => this.renewNow(loginServer),
+      refreshToken: async () => (this.records()[loginServer] ? this.refreshTokens.get(loginServer) : undefined),
+    };
   }
 
   dispose(): void {
@@ -383,6 +401,7 @@ export class SignInSession {
   private async writeToken(loginServer: string, token: string, record: SignInRecord, earlier?: CredentialRecord): Promise<SignInRecord> {
     this.parts.log.addSecret(token);
     const { record: written, warnings } = await this.parts.credentials.store(loginServer, token);
+    this.refreshTokens.set(loginServer, token);
     for (const warning of warnings) this.parts.log.warn(warning);
     const places = [...(earlier?.places ?? [])];
     for (const place of written.places) if (!places.some((p) => samePlace(p, place))) places.push(place);

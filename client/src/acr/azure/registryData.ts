@@ -98,6 +98,18 @@ export function createRegistryData(options: RegistryDataOptions): RegistryData {
       const manifest = await content(repository).getManifest(reference, { abortSignal: signal });
       return { digest: manifest.digest, mediaType: manifest.mediaType, content: manifest.content.toString('utf8') };
     },
+    async getBlob(repository, digest, maxBytes, signal): Promise<string> {
+      const blob = await content(repository).downloadBlob(digest, { abortSignal: signal });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      // The stream checks the digest as it ends, so it is read to its end.
+      for await (const chunk of blob.content) {
+        size += chunk.length;
+        if (size > maxBytes) throw new Error(`the blob ${digest} is larger than ${maxBytes} bytes`);
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
     untag: (repository, tag, signal) => client.getArtifact(repository, tag).deleteTag(tag, { abortSignal: signal }),
     deleteManifest: (repository, digest, signal) => client.getArtifact(repository, digest).delete({ abortSignal: signal }),
     deleteRepository: (repository, signal) => client.deleteRepository(repository, { abortSignal: signal }),

@@ -12,6 +12,8 @@ export interface AzureCloud {
   readonly armAudience: string;
   /** Audience of an ACR token, the only one accepted when a registry disables ARM-audience tokens. */
   readonly acrAudience: string;
+  /** The Azure portal of the cloud. */
+  readonly portal: string;
 }
 
 export const AZURE_CLOUDS = {
@@ -21,6 +23,7 @@ export const AZURE_CLOUDS = {
     authorityHost: 'https://login.microsoftonline.com',
     armAudience: 'https://management.azure.com',
     acrAudience: 'https://containerregistry.azure.net',
+    portal: 'https://portal.azure.com',
   },
   china: {
     name: 'AzureChinaCloud',
@@ -28,6 +31,7 @@ export const AZURE_CLOUDS = {
     authorityHost: 'https://login.chinacloudapi.cn',
     armAudience: 'https://management.chinacloudapi.cn',
     acrAudience: 'https://containerregistry.azure.cn',
+    portal: 'https://portal.azure.cn',
   },
   usGovernment: {
     name: 'AzureUSGovernment',
@@ -35,5 +39,6 @@ export const AZURE_CLOUDS = {
     authorityHost: 'https://login.microsoftonline.us',
     armAudience: 'https://management.usgovcloudapi.net',
     acrAudience: 'https://containerregistry.azure.us',
+    portal: 'https://portal.azure.us',
   },
 } as const satisfies Record<string, AzureCloud>;

@@ -52,6 +52,8 @@ export interface RegistryData {
    */
   listTags(repository: string, request: PageRequest): Promise<Page<TagInfo>>;
   getManifest(repository: string, reference: string, signal?: AbortSignal): Promise<RawManifest>;
+  /** A small blob (an image's config) as text; rejects when it is larger than `maxBytes`. */
+  getBlob(repository: string, digest: string, maxBytes: number, signal?: AbortSignal): Promise<string>;
   untag(repository: string, tag: string, signal?: AbortSignal): Promise<void>;
   /** Deletes the manifest and with it every tag that points at it. */
   deleteManifest(repository: string, digest: string, signal?: AbortSignal): Promise<void>;

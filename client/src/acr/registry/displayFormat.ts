@@ -45,3 +45,8 @@ export function formatSize(bytes: number): string {
 export function formatPlatform(platform: Platform): string {
   return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
 }
+
+/** `2024-06-20 20:46:33 UTC`: the same for every reader, whatever their time zone. */
+export function exactTime(at: number): string {
+  return Number.isFinite(at) ? `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC` : 'unknown';
+}

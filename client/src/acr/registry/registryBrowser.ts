@@ -95,6 +95,11 @@ export class RegistryBrowser {
     return this.tagList(repository).items.filter((tag) => matches(tag.name));
   }
 
+  /** Every loaded tag that points at `digest`, whatever the filter: a manifest's tags come in one listing item. */
+  tagsOf(repository: string, digest: string): TagInfo[] {
+    return this.tagList(repository).items.filter((tag) => tag.digest === digest);
+  }
+
   tagsHaveMore(repository: string): boolean {
     return this.tagList(repository).hasMore;
   }
@@ -134,6 +139,11 @@ export class RegistryBrowser {
     this.tagLists.delete(repository);
     this.filters.set(tagsNode(repository), '');
     this.foldersChanged(this.folders.remove(repository));
+  }
+
+  /** Starts the repository's tags over (Refresh on it): the next load reads the first page again. */
+  refreshTags(repository: string): void {
+    this.tagLists.get(repository)?.reset();
   }
 
   /** Starts over (Refresh): the next load reads the first pages again; filters stay. */

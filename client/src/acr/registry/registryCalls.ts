@@ -45,6 +45,10 @@ export class RegistryCalls {
     return this.call(`read the manifest of ${artifactName(repository, reference)}`, signal, (s) => this.options.data.getManifest(repository, reference, s));
   }
 
+  getBlob(repository: string, digest: string, maxBytes: number, signal?: AbortSignal): Promise<string> {
+    return this.call(`read the blob ${repository}@${shortDigest(digest)}`, signal, (s) => this.options.data.getBlob(repository, digest, maxBytes, s));
+  }
+
   untag(repository: string, tag: string, signal?: AbortSignal): Promise<void> {
     return this.call(`remove the tag ${repository}:${tag}`, signal, (s) => this.options.data.untag(repository, tag, s));
   }

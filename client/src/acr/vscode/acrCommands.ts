@@ -1,12 +1,12 @@
 // Wires the ACR sign-in into VS Code: the "ACR: Login / Logout / Show Credentials Status" commands, the
-// status bar item, start-up renewal, and the `acr` API the tree and the Earthly runner use.
+// status bar item, start-up renewal, the Registries view, and the `acr` API the Earthly runner uses.
 import * as vscode from 'vscode';
 import { COMMAND_IDS, TEST_COMMAND_IDS } from '../../commandIds';
 import { SignInError, type SignInErrorKind } from '../auth/signInError';
 import { AcrLog } from './acrLog';
 import { AcrSignIns, type AcrLoginRequest, type AcrSignInStatus, type LoginOptions } from './acrSignIns';
 import { CredentialsStatusBar, timeLeft } from './credentialsStatusBar';
-import { RegistryTree } from './registryTree';
+import { registerRegistriesView, type RegistriesView } from './explorer/registriesView';
 import { askForLogin, type PartialLoginRequest } from './loginPrompts';
 
 /** The ACR part of the extension's API. */
@@ -26,6 +26,8 @@ export interface AcrApi {
    */
   signInInteractively(loginServer?: string): Promise<boolean>;
   readonly onDidChangeSignIns: vscode.Event<void>;
+  /** The Registries view: its tree, and where the Earthly side hands in the workspace's Earthfiles. */
+  readonly explorer: RegistriesView;
 }
 
 /** Failures whose input was wrong: "Retry" asks for it again. */
@@ -37,8 +39,13 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
   let signIns = new AcrSignIns(context, log);
   let statusBar = new CredentialsStatusBar(signIns);
   let relay = signIns.onDidChange(() => changed.fire());
-  const tree = new RegistryTree({ status: () => signIns.status(), onDidChange: changed.event });
-  context.subscriptions.push(log, changed, tree, { dispose: () => vscode.Disposable.from(relay, statusBar, signIns).dispose() });
+  context.subscriptions.push(log, changed, { dispose: () => vscode.Disposable.from(relay, statusBar, signIns).dispose() });
+  const explorer = registerRegistriesView(context, {
+    signIns: () => signIns,
+    onDidChangeSignIns: changed.event,
+    log,
+    ensureFresh: (loginServer) => signIns.ensureFresh(loginServer),
+  });
 
   /** What a restart of VS Code does to the sign-ins: everything in memory is lost, then `resume()` runs. */
   const restart = async (): Promise<AcrSignInStatus[]> => {
@@ -161,6 +168,7 @@ export function registerAcr(context: vscode.ExtensionContext): AcrApi {
     status: () => signIns.status(),
     signInInteractively: async (loginServer) => Boolean(await interactiveLogin(loginServer ? { loginServer } : undefined)),
     onDidChangeSignIns: changed.event,
+    explorer,
   };
 }
 
