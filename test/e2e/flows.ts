@@ -1,5 +1,6 @@
 // The browser flows, in the order they run.
 import { acrAccountFlow } from './acrAccount';
+import { acrExplorerFlow } from './acrExplorer';
 import { acrLoginFlow } from './acrLogin';
 import { acrRegistriesViewFlow } from './acrRegistriesView';
 import { acrRetryFlow } from './acrRetry';
@@ -21,6 +22,7 @@ export const E2E_FLOWS: readonly Flow[] = [
   acrRegistriesViewFlow,
   acrRetryFlow,
   acrAccountFlow,
+  acrExplorerFlow,
   earthlyTaskFlow,
   // Last: the tasks they run are listed as recently used in "Tasks: Run Task", which earthlyTaskFlow uses.
   runCodeLensFlow,

@@ -140,7 +140,8 @@ async function main(): Promise<number> {
       // VSCODE_CLI keeps code-server from replacing this PATH with the login shell's in the extension host.
       VSCODE_CLI: '1', PATH: `${join(REPO_ROOT, 'test', 'fixtures', 'bin')}${delimiter}${process.env.PATH ?? ''}`, EARTHLY_STANDIN_RECORD: join(scratch, STANDIN_RECORD_NAME) },
     // The browser flows load test/fixtures/test-accounts-extension, which stands in for VS Code's Microsoft accounts.
-    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts' },
+    // The stand-in also serves Resource Manager: the Registries view lists its subscriptions' registries.
+    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.authenticationProvider': 'earthly-acr-test-accounts', 'acr.resourceManagerEndpoint': registry.endpoint },
   }).catch(async (error: unknown) => {
     await registry.stop();
     throw error;

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
       // Else VS Code's server gives the extension host the PATH of a login shell instead of this one.
       VSCODE_CLI: '1',
     },
-    settings: { 'acr.registries': [acrRegistrySetting(registry)] },
+    // The stand-in also serves Resource Manager: signed in with Entra ID, the Registries view lists its subscriptions' registries.
+    settings: { 'acr.registries': [acrRegistrySetting(registry)], 'acr.resourceManagerEndpoint': registry.endpoint },
     ...(port ? { port } : {}),
   });
   const url = server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]);

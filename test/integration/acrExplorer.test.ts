@@ -435,6 +435,8 @@ describe('ACR explorer', function () {
   it('lists the registries of the Azure subscriptions an Entra ID sign-in sees, grouped by subscription, and only the selected subscriptions', async () => {
     const config = vscode.workspace.getConfiguration('acr');
     const subscriptions = (nodes: readonly ExplorerNode[]) => nodes.filter((n) => n.kind === 'subscription').map(label);
+    // The harness may point the session at the stand-in already (the browser flows' screenshots); restored after.
+    const previous = config.inspect<string>('resourceManagerEndpoint')?.globalValue;
     try {
       // The stand-in serves Resource Manager at its own address; ARM tokens keep the public cloud's audience.
       await config.update('resourceManagerEndpoint', env.endpoint, vscode.ConfigurationTarget.Global);
@@ -467,7 +469,7 @@ describe('ACR explorer', function () {
       await vscode.commands.executeCommand(COMMAND_IDS.acrSelectSubscriptions);
       assert.equal(subscriptions(await tree.getChildren()).length, 3);
     } finally {
-      await config.update('resourceManagerEndpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('resourceManagerEndpoint', previous, vscode.ConfigurationTarget.Global);
       await api.acr.logout(env.loginServer);
     }
     assert.deepEqual(subscriptions(await tree.getChildren()), [], 'without an Entra ID sign-in, no subscriptions');
