@@ -2,15 +2,15 @@
 // services/api/Earthfile, then renames it with F2 and sees both Earthfiles change. VS Code saves the
 // files a rename changed (files.refactoring.autoSave): the flow renames it back from the other file, so
 // the Earthfiles the other flows read end as they began, byte for byte.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const REFERENCE = './services/api+build/api';
-/** The Earthfiles that name the target renamed. */
-const FILES = ['Earthfile', 'services/api/Earthfile'];
+/** The Earthfiles that name the target renamed: these two, and the copies of the first that other flows make. */
+const earthfilesNamingIt = (workspace: string): string[] => ['Earthfile', 'services/api/Earthfile', ...readdirSync(workspace).filter((f) => f.endsWith('.earth'))];
 
 /** Puts the cursor at 1-based `line`, `column` with Go to Line (Ctrl+G), as keyboard users do. */
 async function goTo(page: Page, line: number, column: number): Promise<void> {
@@ -44,43 +44,55 @@ export const navigationFlow: Flow = {
   async run({ page, workspace, screenshot }) {
     await waitForWorkbench(page);
     await waitForExtension(page);
-    const originals = new Map(FILES.map((file) => [file, readFileSync(join(workspace, file), 'utf8')]));
-    const lines = originals.get('Earthfile')!.split('\n');
-    const line = lines.findIndex((l) => l.includes(REFERENCE));
-    if (line < 0) throw new Error(`the demo Earthfile has no line with ${REFERENCE}`);
-    await openFile(page, 'Earthfile');
-    await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
-    // On the `b` of `build`.
-    await goTo(page, line + 1, lines[line]!.indexOf('+build') + 2);
-    await page.keyboard.press('F12');
-    // A line only services/api/Earthfile has.
-    await waitForLine(page, /RUN\sCGO_ENABLED=0\sgo\sbuild/);
-    await page.locator('.tab.active[aria-label^="Earthfile"]').waitFor({ timeout: STEP_TIMEOUT });
-    await screenshot('navigation-definition');
-
-    // The cursor is on the target's name in its header.
-    await page.keyboard.press('F2');
-    const rename = page.locator('.rename-box input');
-    await rename.waitFor({ timeout: STEP_TIMEOUT });
-    if ((await rename.inputValue()) !== 'build') throw new Error(`F2 offers to rename "${await rename.inputValue()}", not build`);
-    await rename.fill('compile');
-    await screenshot('navigation-rename');
-    await page.keyboard.press('Enter');
-    await waitForLine(page, /^compile:$/);
-    await waitForLine(page, /COPY\s\+compile\/api/);
-
-    // Back to where F12 was pressed: the reference there was renamed too.
-    await runCommand(page, 'Go Back');
-    await waitForLine(page, /COPY\s\.\/services\/api\+compile\/api/);
-    await screenshot('navigation-renamed');
-
-    // Renamed back from the reference, where the cursor still is.
-    await page.keyboard.press('F2');
-    await rename.waitFor({ timeout: STEP_TIMEOUT });
-    if ((await rename.inputValue()) !== 'compile') throw new Error(`F2 on the reference offers to rename "${await rename.inputValue()}", not compile`);
-    await rename.fill('build');
-    await page.keyboard.press('Enter');
-    await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
-    await waitForSaved(workspace, originals);
+    const originals = new Map(earthfilesNamingIt(workspace).map((file) => [file, readFileSync(join(workspace, file), 'utf8')]));
+    try {
+      await renameThereAndBack(page, workspace, originals, screenshot);
+    } finally {
+      // Whatever happened, the flows after this one read the Earthfiles as they began.
+      for (const [file, text] of originals) if (readFileSync(join(workspace, file), 'utf8') !== text) writeFileSync(join(workspace, file), text);
+    }
   },
 };
+
+async function renameThereAndBack(page: Page, workspace: string, originals: ReadonlyMap<string, string>, screenshot: (name: string) => Promise<void>): Promise<void> {
+  const lines = originals.get('Earthfile')!.split('\n');
+  const line = lines.findIndex((l) => l.includes(REFERENCE));
+  if (line < 0) throw new Error(`the demo Earthfile has no line with ${REFERENCE}`);
+  await openFile(page, 'Earthfile');
+  await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
+  // On the `b` of `build`.
+  await goTo(page, line + 1, lines[line]!.indexOf('+build') + 2);
+  await page.keyboard.press('F12');
+  // A line only services/api/Earthfile has.
+  await waitForLine(page, /RUN\sCGO_ENABLED=0\sgo\sbuild/);
+  await page.locator('.tab.active[aria-label^="Earthfile"]').waitFor({ timeout: STEP_TIMEOUT });
+  await screenshot('navigation-definition');
+
+  // The cursor is on the target's name in its header.
+  await page.keyboard.press('F2');
+  const rename = page.locator('.rename-box input');
+  await rename.waitFor({ timeout: STEP_TIMEOUT });
+  if ((await rename.inputValue()) !== 'build') throw new Error(`F2 offers to rename "${await rename.inputValue()}", not build`);
+  await rename.fill('compile');
+  await screenshot('navigation-rename');
+  await page.keyboard.press('Enter');
+  await waitForLine(page, /^compile:$/);
+  // Further down (below the editor's bottom edge when the panel is open): revealed first.
+  const apiLines = originals.get('services/api/Earthfile')!.split('\n');
+  await goTo(page, apiLines.findIndex((l) => l.includes('COPY +build/api')) + 1, 1);
+  await waitForLine(page, /COPY\s\+compile\/api/);
+
+  // Back to where F12 was pressed: the reference there was renamed too.
+  await runCommand(page, 'Go Back');
+  await waitForLine(page, /COPY\s\.\/services\/api\+compile\/api/);
+  await screenshot('navigation-renamed');
+
+  // Renamed back from the reference, where the cursor still is.
+  await page.keyboard.press('F2');
+  await rename.waitFor({ timeout: STEP_TIMEOUT });
+  if ((await rename.inputValue()) !== 'compile') throw new Error(`F2 on the reference offers to rename "${await rename.inputValue()}", not compile`);
+  await rename.fill('build');
+  await page.keyboard.press('Enter');
+  await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
+  await waitForSaved(workspace, originals);
+}
