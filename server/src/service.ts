@@ -8,10 +8,17 @@ import {
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type DocumentLink,
+  type DocumentSymbol,
+  type FoldingRange,
   type Hover,
   type Position,
   type Range,
+  type SelectionRange,
+  type SemanticTokens,
+  type SemanticTokensDelta,
   type SignatureHelp,
+  type SymbolInformation,
 } from 'vscode-languageserver-types';
 import type { EarthfileTargets, ImageCompletionParams, ImageCompletionResult, TargetsResult } from '../../shared/src/protocol';
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
@@ -23,9 +30,18 @@ import { complete, resolveItem, type CompletionEnv, type DirectoryEntry } from '
 import { diagnose } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { signatureHelpAt } from './features/signatureHelp';
-import { requestedUris, TargetLister } from './features/targets';
+import { requestedUris, MAX_TARGET_FILES, TargetLister } from './features/targets';
+import { buildFilesUnder } from './analysis/workspaceFiles';
+import { documentLinks } from './features/documentLinks';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { selectionRanges } from './features/selectionRanges';
+import { absoluteTokens, encodeTokens, tokenData, tokenEdits, type EncodedTokens } from './features/semanticTokens';
+import { workspaceSymbols, type WorkspaceEarthfile } from './features/workspaceSymbols';
 import { LineIndex } from './text/lineIndex';
-import { uriToPath } from './uri';
+import { pathToUri, uriToPath } from './uri';
+
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 
 /** How the service reads the workspace: files (on disk, or in memory for tests) and the home directory. */
 export interface LanguageHost extends FileReader {
@@ -82,6 +98,22 @@ export interface LanguageService {
   hover(uri: string, position: Position): Hover | null;
   /** The ARGs of the target or function whose overrides are typed at `position`; null elsewhere or when `uri` is not open. */
   signatureHelp(uri: string, position: Position): SignatureHelp | null;
+  /** The outline of the open document `uri` (base recipe, targets, functions, their ARGs, images and IMPORTs); empty when it is not open. */
+  documentSymbols(uri: string): DocumentSymbol[];
+  /** The workspace folders (`file:` URIs) whose Earthfiles `workspaceSymbols` lists. */
+  setWorkspaceFolders(uris: readonly string[]): void;
+  /** The targets and functions of the workspace's Earthfiles that match `query`, best first; undefined when `token` asks to stop. */
+  workspaceSymbols(query: string, token?: Cancellation): Promise<SymbolInformation[] | undefined>;
+  /** Links from the references and IMPORTs of the open document `uri` to the Earthfiles they name. */
+  documentLinks(uri: string): DocumentLink[];
+  foldingRanges(uri: string): FoldingRange[];
+  /** For each position, the ranges that expanding the selection from there goes through. */
+  selectionRanges(uri: string, positions: readonly Position[]): SelectionRange[];
+  /** All the semantic tokens of the open document `uri`, with a result id that a delta request can name. */
+  semanticTokens(uri: string): SemanticTokens;
+  /** The change since the tokens of `previousResultId`, or all of them when that result is not the last one kept. */
+  semanticTokensDelta(uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta;
+  semanticTokensRange(uri: string, range: Range): SemanticTokens;
 }
 
 /** Each text's line table, built once per model (a model is one version of one file). */
@@ -108,6 +140,20 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
   // Directory listings, until a file event says something changed on disk.
   const listings = new Map<string, readonly DirectoryEntry[] | undefined>();
+  // The workspace folders' paths, and the build files found under each, until a file event.
+  let folders: string[] = [];
+  const buildFileLists = new Map<string, string[]>();
+  // The last semantic tokens sent for each document, which the next delta is computed against.
+  const tokenResults = new Map<string, { readonly resultId: string; readonly data: EncodedTokens }>();
+  let lastTokensId = 0;
+  /** The tokens of the open document `uri` (none when it is not open), kept as the last result sent. */
+  const encodedTokens = (uri: string) => {
+    const model = index.documentModel(uri);
+    const data = model ? encodeTokens(absoluteTokens(model, linesOf(model), settings.flavor)) : new Uint32Array(0);
+    const result = { resultId: String(++lastTokensId), data };
+    tokenResults.set(uri, result);
+    return result;
+  };
   const listDirectory = (path: string) => {
     if (!host.listDirectory) return undefined;
     if (!listings.has(path)) listings.set(path, host.listDirectory(path));
@@ -121,10 +167,12 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
     closeDocument(uri) {
       index.closeDocument(uri);
+      tokenResults.delete(uri);
     },
 
     filesChanged(changes) {
       listings.clear();
+      buildFileLists.clear();
       for (const change of changes) {
         const path = uriToPath(change.uri);
         if (path === undefined) continue;
@@ -216,6 +264,68 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
     resolveCompletion(item) {
       return resolveItem(item, settings.flavor);
+    },
+
+    documentSymbols(uri) {
+      const model = index.documentModel(uri);
+      return model ? documentSymbols(model, linesOf(model)) : [];
+    },
+
+    setWorkspaceFolders(uris) {
+      folders = uris.map(uriToPath).filter((path) => path !== undefined);
+      buildFileLists.clear();
+    },
+
+    async workspaceSymbols(query, token) {
+      const files: WorkspaceEarthfile[] = [];
+      for (const folder of folders) {
+        let paths = buildFileLists.get(folder);
+        if (!paths) {
+          paths = host.listDirectory && (await buildFilesUnder(folder, host.listDirectory, MAX_TARGET_FILES, token));
+          if (!paths) return token?.isCancellationRequested ? undefined : [];
+          buildFileLists.set(folder, paths);
+        }
+        for (let i = 0; i < paths.length; i++) {
+          const file = index.fileAt(paths[i]);
+          if (file) files.push({ uri: pathToUri(file.path), path: file.path, folder, model: file.model });
+          // Files not analysed yet take a while in a large workspace: a cancellation is read between batches.
+          if (i % 50 === 49) await new Promise(setImmediate);
+          if (token?.isCancellationRequested) return undefined;
+        }
+      }
+      return workspaceSymbols(files, query, linesOf);
+    },
+
+    documentLinks(uri) {
+      const model = index.documentModel(uri);
+      return model ? documentLinks(model, { path: uriToPath(uri), workspace: index }, linesOf(model)) : [];
+    },
+
+    foldingRanges(uri) {
+      const model = index.documentModel(uri);
+      return model ? foldingRanges(model, linesOf(model)) : [];
+    },
+
+    selectionRanges(uri, positions) {
+      const model = index.documentModel(uri);
+      return model ? selectionRanges(model, linesOf(model), positions) : [];
+    },
+
+    semanticTokens(uri) {
+      const { resultId, data } = encodedTokens(uri);
+      return { resultId, data: tokenData(data) };
+    },
+
+    semanticTokensDelta(uri, previousResultId) {
+      const previous = tokenResults.get(uri);
+      const next = encodedTokens(uri);
+      if (previous?.resultId !== previousResultId) return { resultId: next.resultId, data: tokenData(next.data) };
+      return { resultId: next.resultId, edits: tokenEdits(previous.data, next.data) };
+    },
+
+    semanticTokensRange(uri, range) {
+      const model = index.documentModel(uri);
+      return { data: model ? tokenData(encodeTokens(absoluteTokens(model, linesOf(model), settings.flavor), range)) : [] };
     },
   };
   return service;

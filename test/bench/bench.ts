@@ -1,7 +1,8 @@
 // Benchmark of the Earthfile front end: parse, parse + semantic model and full diagnostics over
 // generated Earthfiles, against dockerfile-ast (parse) and dockerfile-utils (validation) on a
 // Dockerfile of the same line count, and a raw character-scan floor; then `earthfile lint` over
-// 1,000 Earthfiles; then completion (completionBench.ts). Run with `npm run bench`. To measure another stage, add one row to STAGES.
+// 1,000 Earthfiles; then completion (completionBench.ts); then semantic tokens and workspace symbols
+// (semanticTokensBench.ts). Run with `npm run bench`. To measure another stage, add one row to STAGES.
 
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate as validateDockerfile } from 'dockerfile-utils';
@@ -19,6 +20,7 @@ import { diagnose } from '../../server/src/features/diagnostics';
 import { REPO_ROOT } from '../harness/paths';
 import type { ParseResult } from '../../server/src/parser/syntax';
 import { benchCompletion } from './completionBench';
+import { benchSemanticTokens } from './semanticTokensBench';
 import { dockerfileOf, earthfileOf } from './corpus';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
@@ -240,7 +242,7 @@ printTable(rows);
 printVerdict(rows);
 benchLint();
 void sink;
-benchCompletion().catch((error: unknown) => {
+benchCompletion().then(benchSemanticTokens).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

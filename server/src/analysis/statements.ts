@@ -2,7 +2,7 @@
 // cannot overflow the stack. A callback rather than a list or a generator, and the pending clause
 // bodies in two parallel arrays rather than one frame object each: the walk then allocates nothing
 // per statement, which matters in files of tens of thousands of lines.
-import type { Statement } from '../parser';
+import type { BlockNode, CommandNode, Statement } from '../parser';
 import type { FileModel, Recipe } from './model';
 
 /** Calls `visit` for each statement, in source order, with its recipe. */
@@ -45,6 +45,39 @@ function walkRecipe(
         lists[depth] = statement.clauses[i].body;
         next[depth] = 0;
         depth++;
+      }
+    }
+  }
+}
+
+/**
+ * Calls `visit` for each command line of the file in source order, with its recipe: a block's clause
+ * lines (IF, ELSE, ...) and its END in their places, between the bodies (VERSION is not in a recipe).
+ */
+export function forEachCommand(model: FileModel, visit: (command: CommandNode, recipe: Recipe) => void): void {
+  // A statement list being walked, or a block whose clauses are (`next` counts its clauses, then END).
+  const frames: ({ readonly list: readonly Statement[]; next: number } | { readonly block: BlockNode; next: number })[] = [];
+  for (let r = -1; r < model.recipes.length; r++) {
+    const recipe = r < 0 ? model.base : model.recipes[r];
+    frames.push({ list: recipe.statements, next: 0 });
+    while (frames.length > 0) {
+      const top = frames[frames.length - 1];
+      if ('list' in top) {
+        if (top.next >= top.list.length) frames.pop();
+        else {
+          const statement = top.list[top.next++];
+          if (statement.kind === 'command') visit(statement, recipe);
+          else frames.push({ block: statement, next: 0 });
+        }
+        continue;
+      }
+      const clause = top.block.clauses[top.next++];
+      if (clause) {
+        visit(clause.command, recipe);
+        frames.push({ list: clause.body, next: 0 });
+      } else {
+        frames.pop();
+        if (top.block.end) visit(top.block.end, recipe);
       }
     }
   }

@@ -1,10 +1,10 @@
 // The Earthfiles `earthfile lint` checks: the files named, and every Earthfile under the directories
 // named, skipping dependency and VCS folders.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILD_FILE_NAMES, EARTHFILE_EXTENSIONS } from '../../../shared/src/earthfileNames';
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+import { walkDirectories } from '../analysis/workspaceFiles';
+import { diskHost } from '../diskHost';
 
 /** Build-file names Earthly reads, plus the extensions editors give single-file Earthfiles. */
 export function isEarthfileName(name: string): boolean {
@@ -28,17 +28,8 @@ export function findEarthfiles(paths: readonly string[]): { files: string[]; mis
       files.push(absolute);
       continue;
     }
-    // An explicit stack, not recursion: deep trees cannot overflow it.
-    const dirs = [absolute];
-    while (dirs.length > 0) {
-      const dir = dirs.pop() as string;
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) dirs.push(join(dir, entry.name));
-        } else if (entry.isFile() && isEarthfileName(entry.name)) {
-          files.push(join(dir, entry.name));
-        }
-      }
+    for (const dir of walkDirectories(absolute, diskHost.listDirectory)) {
+      for (const name of dir.files) if (isEarthfileName(name)) files.push(join(dir.path, name));
     }
   }
   return { files: [...new Set(files)].sort(), missing };
