@@ -53,31 +53,46 @@ function walkRecipe(
 /**
  * Calls `visit` for each command line of the file in source order, with its recipe: a block's clause
  * lines (IF, ELSE, ...) and its END in their places, between the bodies (VERSION is not in a recipe).
+ * Like the walk above, it allocates nothing per statement.
  */
 export function forEachCommand(model: FileModel, visit: (command: CommandNode, recipe: Recipe) => void): void {
-  // A statement list being walked, or a block whose clauses are (`next` counts its clauses, then END).
-  const frames: ({ readonly list: readonly Statement[]; next: number } | { readonly block: BlockNode; next: number })[] = [];
+  // At each depth: a statement list being walked, or (`blocks` set) a block whose clauses are; `next`
+  // counts the statements of a list, or the clauses of a block and then its END.
+  const lists: (readonly Statement[])[] = [];
+  const blocks: (BlockNode | undefined)[] = [];
+  const next: number[] = [];
   for (let r = -1; r < model.recipes.length; r++) {
     const recipe = r < 0 ? model.base : model.recipes[r];
-    frames.push({ list: recipe.statements, next: 0 });
-    while (frames.length > 0) {
-      const top = frames[frames.length - 1];
-      if ('list' in top) {
-        if (top.next >= top.list.length) frames.pop();
+    lists[0] = recipe.statements;
+    blocks[0] = undefined;
+    next[0] = 0;
+    let depth = 1;
+    while (depth > 0) {
+      const top = depth - 1;
+      const block = blocks[top];
+      if (block === undefined) {
+        const list = lists[top];
+        if (next[top] >= list.length) {
+          depth--;
+          continue;
+        }
+        const statement = list[next[top]++];
+        if (statement.kind === 'command') visit(statement, recipe);
         else {
-          const statement = top.list[top.next++];
-          if (statement.kind === 'command') visit(statement, recipe);
-          else frames.push({ block: statement, next: 0 });
+          blocks[depth] = statement;
+          next[depth++] = 0;
         }
         continue;
       }
-      const clause = top.block.clauses[top.next++];
-      if (clause) {
-        visit(clause.command, recipe);
-        frames.push({ list: clause.body, next: 0 });
+      const i = next[top]++;
+      if (i < block.clauses.length) {
+        visit(block.clauses[i].command, recipe);
+        lists[depth] = block.clauses[i].body;
+        blocks[depth] = undefined;
+        next[depth++] = 0;
       } else {
-        frames.pop();
-        if (top.block.end) visit(top.block.end, recipe);
+        depth--;
+        if (block.end) visit(block.end, recipe);
       }
     }
   }

@@ -10,7 +10,7 @@ import type { FileModel, Import, Recipe, ReferenceSite, Variable, VariableKind }
 import { forEachCommand } from '../analysis/statements';
 import { builtinArg, isEarthlySpelling } from '../language/builtinArgs';
 import { commandByName, flagOf, isDeprecatedCommand } from '../language/commands';
-import type { ArgNode, CommandNode, Range } from '../parser';
+import type { CommandNode, Range } from '../parser';
 import { CH_BACKSLASH, CH_DOLLAR, CH_DQUOTE, CH_HASH, CH_SQUOTE, isBlank, lineEnd, skipBlanks } from '../text/characters';
 import type { LineIndex, Position } from '../text/lineIndex';
 
@@ -18,8 +18,8 @@ import type { LineIndex, Position } from '../text/lineIndex';
 export const TOKEN_TYPES = ['keyword', 'property', 'function', 'macro', 'namespace', 'parameter', 'variable', 'string', 'comment', 'number'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'deprecated', 'readonly', 'defaultLibrary', 'documentation'] as const;
 
-export type TokenType = (typeof TOKEN_TYPES)[number];
-export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
+type TokenType = (typeof TOKEN_TYPES)[number];
+type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
@@ -125,6 +125,8 @@ class TokenWalk {
   private readonly sites: InSourceOrder<ReferenceSite>;
   private readonly imports: InSourceOrder<Import>;
   private readonly declared: InSourceOrder<Variable>;
+  /** The references of the current command. */
+  private readonly commandSites: ReferenceSite[] = [];
   /** Per recipe, the kind each declared name has there; the file's global ARGs apart. */
   private readonly kinds = new Map<Recipe, Map<string, VariableKind>>();
   private readonly globals = new Set<string>();
@@ -188,10 +190,13 @@ class TokenWalk {
   private command(command: CommandNode): void {
     const spec = command.known ? commandByName(command.keyword.text) : undefined;
     if (spec) this.add(command.keyword.range.start, command.keyword.range.end, TYPE.keyword, isDeprecatedCommand(spec, this.model.features, this.flavor) ? MOD.deprecated : 0);
+    const sites = this.commandSites;
+    sites.length = 0;
+    for (let site = this.sites.next(command); site; site = this.sites.next(command)) sites.push(site);
     for (const flag of command.flags) {
       const flagSpec = spec && flagOf(spec, flag.name);
-      this.add(flag.nameRange.start, flag.nameRange.end, TYPE.property, flagSpec?.deprecated || flagSpec?.obsolete ? MOD.deprecated : 0);
-      if (flag.value !== undefined && flag.valueRange) this.word({ text: flag.value, range: flag.valueRange }, command);
+      if (!inReference(sites, flag.range.start)) this.add(flag.nameRange.start, flag.nameRange.end, TYPE.property, flagSpec?.deprecated || flagSpec?.obsolete ? MOD.deprecated : 0);
+      if (flag.value !== undefined && flag.valueRange) this.word(flag.value, flag.valueRange, command);
     }
     // The exec form's words are JSON strings, decoded: their offsets are not the text's, and the grammar colours them.
     if (!command.execMode) {
@@ -199,12 +204,12 @@ class TokenWalk {
       if (keyValue) {
         const declared = this.declared.next(command);
         if (declared) this.declaration(declared);
-        if (keyValue.value) this.word(keyValue.value, command);
+        if (keyValue.value) this.word(keyValue.value.text, keyValue.value.range, command);
       } else {
         this.arguments(command);
       }
     }
-    for (let site = this.sites.next(command); site; site = this.sites.next(command)) this.reference(site);
+    for (const site of sites) this.reference(site);
     const imp = this.imports.next(command);
     if (imp) {
       this.add(imp.path.range.start, imp.path.range.end, TYPE.namespace, 0);
@@ -222,7 +227,7 @@ class TokenWalk {
     for (let i = loop ? 1 : 0; i < args.length; i++) {
       const arg = args[i];
       if (keywords && i >= keywords.from && keywords.words.has(arg.text)) this.add(arg.range.start, arg.range.end, TYPE.keyword, 0);
-      else this.word(arg, command);
+      else this.word(arg.text, arg.range, command);
     }
   }
 
@@ -241,16 +246,15 @@ class TokenWalk {
     return MOD.readonly | MOD.defaultLibrary | (deprecated ? MOD.deprecated : 0);
   }
 
-  /** The variables in a word, and the word itself as a string when it is quoted whole. */
-  private word(arg: ArgNode, command: CommandNode): void {
-    const text = arg.text;
+  /** The variables in a word (its text as Earthly stores it, and its range), and the word itself as a string when it is quoted whole. */
+  private word(text: string, range: Range, command: CommandNode): void {
     if (text.includes('$')) {
       const site: UseSite = { recipe: this.recipe, command };
-      usesIn(this.source, arg, site, this.onUse);
+      usesIn(this.source, { text, range }, site, this.onUse);
     }
     const first = text.charCodeAt(0);
     if (text.length >= 2 && (first === CH_DQUOTE || first === CH_SQUOTE) && text.charCodeAt(text.length - 1) === first && !text.includes('$(')) {
-      this.strings.push(arg.range.start, arg.range.end);
+      this.strings.push(range.start, range.end);
     }
   }
 
@@ -311,6 +315,12 @@ class TokenWalk {
     for (let i = 0; i < pending.length; i += 4) this.out.write(pending[i], pending[i + 1], pending[i + 2], pending[i + 3]);
     pending.length = 0;
   }
+}
+
+/** Whether `offset` lies inside one of the reference words: the parser splits a `(+t --K=v)` group into words, so its overrides can look like flags. */
+function inReference(sites: readonly ReferenceSite[], offset: number): boolean {
+  for (const site of sites) if (site.range.start < offset && offset < site.range.end) return true;
+  return false;
 }
 
 /**
@@ -384,8 +394,8 @@ function commentTokens(model: FileModel, lines: LineIndex): number[] {
  */
 class PositionedTokens {
   /**
-   * A typed array grown by doubling, first sized for a token per ten characters (more than real files
-   * hold): appending to a plain array of 100,000s of numbers is several times slower.
+   * A typed array grown by doubling, first sized for a token per twenty characters (about what CI
+   * Earthfiles hold): appending to a plain array of 100,000s of numbers is several times slower.
    */
   private out: Uint32Array;
   private length = 0;
@@ -403,7 +413,7 @@ class PositionedTokens {
     private readonly lines: LineIndex,
     private readonly comments: readonly number[],
   ) {
-    this.out = new Uint32Array(Math.max(64, text.length >> 1));
+    this.out = new Uint32Array(Math.max(64, text.length >> 2));
     this.lastLine = lines.lineCount - 1;
     this.nextStart = this.lastLine > 0 ? lines.lineStart(1) : text.length;
     this.contentEnd = contentEndOf(text, this.nextStart, this.lastLine > 0);

@@ -91,6 +91,35 @@ for (const { label, eol } of EOLS) {
     assert.deepEqual(tokenLines({ text, eol }).slice(1, 4), ['PROJECT:keyword', 'build:function.declaration', 'ARG:keyword EARTHLY_GIT_HASH:variable.declaration.readonly.defaultLibrary']);
   });
 
+  test(`every reference form: same file, path, alias, remote, group, --load, FROM DOCKERFILE, a variable (${label})`, () => {
+    const text = `VERSION 0.8
+IMPORT github.com/acme/lib:v1 AS lib
+t:
+    FROM ../base+image
+    BUILD github.com/acme/app/sub:main+build --X=1
+    COPY "(+art/out --Y=2)" ./
+    FROM DOCKERFILE -f +df/Dockerfile +ctx/dir
+    WITH DOCKER --load img:1=(./svc+image --Z=$V)
+        RUN true
+    END
+    DO lib+SETUP
+    BUILD $TARGET
+`;
+    assert.deepEqual(tokenLines({ text, eol }).slice(1, 12), [
+      'IMPORT:keyword github.com/acme/lib:v1:namespace AS:keyword lib:namespace.declaration',
+      't:function.declaration',
+      'FROM:keyword ../base:namespace image:function',
+      'BUILD:keyword github.com/acme/app/sub:main:namespace build:function X:parameter',
+      'COPY:keyword "(+:string art:function /out --:string Y:parameter =2)":string',
+      'FROM DOCKERFILE:keyword -f:property df:function ctx:function',
+      'WITH DOCKER:keyword --load:property ./svc:namespace image:function Z:parameter V:variable',
+      'RUN:keyword',
+      'END:keyword',
+      'DO:keyword lib:namespace SETUP:macro',
+      'BUILD:keyword TARGET:variable',
+    ]);
+  });
+
   test(`a word continued over lines is a token per line; positions ignore the line ending (${label})`, () => {
     const text = 'VERSION 0.8\nt:\n    ARG V=x\n    COPY ./ser\\\n  vices+b/o .\n    LABEL k="a b \\\n c"\n';
     const { service, uri } = openDocument({ text, eol });
