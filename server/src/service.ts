@@ -24,6 +24,7 @@ import type { EarthfileTargets, ImageCompletionParams, ImageCompletionResult, Ta
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
 import { analyzeText } from './analysis/analyze';
 import type { FileModel } from './analysis/model';
+import { buildFilesUnder } from './analysis/workspaceFiles';
 import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
 import { quickFixes } from './features/codeActions';
 import { complete, resolveItem, type CompletionEnv, type DirectoryEntry } from './features/completion';
@@ -31,7 +32,6 @@ import { diagnose } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { signatureHelpAt } from './features/signatureHelp';
 import { requestedUris, MAX_TARGET_FILES, TargetLister } from './features/targets';
-import { buildFilesUnder } from './analysis/workspaceFiles';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
