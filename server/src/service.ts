@@ -36,7 +36,7 @@ import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { selectionRanges } from './features/selectionRanges';
-import { absoluteTokens, encodeTokens, tokenData, tokenEdits, type EncodedTokens } from './features/semanticTokens';
+import { semanticTokensOf, tokenData, tokenEdits, tokensInRange, type EncodedTokens } from './features/semanticTokens';
 import { workspaceSymbols, type WorkspaceEarthfile } from './features/workspaceSymbols';
 import { LineIndex } from './text/lineIndex';
 import { pathToUri, uriToPath } from './uri';
@@ -149,7 +149,7 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
   /** The tokens of the open document `uri` (none when it is not open), kept as the last result sent. */
   const encodedTokens = (uri: string) => {
     const model = index.documentModel(uri);
-    const data = model ? encodeTokens(absoluteTokens(model, linesOf(model), settings.flavor)) : new Uint32Array(0);
+    const data = model ? semanticTokensOf(model, linesOf(model), settings.flavor) : new Uint32Array(0);
     const result = { resultId: String(++lastTokensId), data };
     tokenResults.set(uri, result);
     return result;
@@ -325,7 +325,7 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
     semanticTokensRange(uri, range) {
       const model = index.documentModel(uri);
-      return { data: model ? tokenData(encodeTokens(absoluteTokens(model, linesOf(model), settings.flavor), range)) : [] };
+      return { data: model ? tokenData(tokensInRange(semanticTokensOf(model, linesOf(model), settings.flavor), range)) : [] };
     },
   };
   return service;

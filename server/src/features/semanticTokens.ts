@@ -43,40 +43,44 @@ const ARGUMENT_KEYWORDS: ReadonlyMap<string, { readonly from: number; readonly w
   ['HEALTHCHECK', { from: 0, words: new Set(['NONE', 'CMD']) }],
 ]);
 
-/** Five integers per token, the LSP way: line, character, length, type index, modifier bits. */
-export type AbsoluteTokens = Readonly<Uint32Array>;
+/**
+ * Tokens as the LSP encodes them: five integers each (line, character, length, type index, modifier
+ * bits), line and character relative to the token before. Typed arrays until the answer is sent: a
+ * plain array of more than about 16,000 numbers is a large object for V8, many times slower to make,
+ * and a delta never needs the whole answer as one.
+ */
+export type EncodedTokens = Readonly<Uint32Array>;
 
 /** A model's tokens for each flavor (deprecations differ by flavor), made once per model. */
-const cache = new WeakMap<FileModel, Partial<Record<Flavor, AbsoluteTokens>>>();
+const cache = new WeakMap<FileModel, Partial<Record<Flavor, EncodedTokens>>>();
 
-/** The tokens of the whole file at absolute positions, in source order, one line each. */
-export function absoluteTokens(model: FileModel, lines: LineIndex, flavor: Flavor): AbsoluteTokens {
+/** The tokens of the whole file, in source order, one line each. */
+export function semanticTokensOf(model: FileModel, lines: LineIndex, flavor: Flavor): EncodedTokens {
   let byFlavor = cache.get(model);
   if (!byFlavor) cache.set(model, (byFlavor = {}));
   return (byFlavor[flavor] ??= computeTokens(model, lines, flavor));
 }
 
-/** `absoluteTokens` made afresh, without the cache (the benchmark times it). */
-export function computeTokens(model: FileModel, lines: LineIndex, flavor: Flavor): AbsoluteTokens {
-  return new TokenWalk(model, flavor, new PositionedTokens(model.tree.text, lines, commentTokens(model, lines))).run();
+/** `semanticTokensOf` made afresh, without the cache (the benchmark times it). */
+export function computeTokens(model: FileModel, lines: LineIndex, flavor: Flavor): EncodedTokens {
+  const docs: Range[] = [];
+  for (const recipe of model.recipes) if (recipe.node?.docs) docs.push(recipe.node.docs.range);
+  return new TokenWalk(model, flavor, new PositionedTokens(model.tree.text, lines, docs)).run();
 }
 
-/**
- * Tokens as the LSP encodes them (each relative to the one before), those within `range` only when
- * given. Typed arrays until the answer is sent: a plain array of more than about 16,000 numbers is a
- * large object for V8, many times slower to make, and a delta never needs the whole answer as one.
- */
-export type EncodedTokens = Readonly<Uint32Array>;
-
-export function encodeTokens(tokens: AbsoluteTokens, range?: { readonly start: Position; readonly end: Position }): EncodedTokens {
+/** The tokens that overlap `range`, encoded again from the first of them. */
+export function tokensInRange(tokens: EncodedTokens, range: { readonly start: Position; readonly end: Position }): EncodedTokens {
   const data = new Uint32Array(tokens.length);
   let n = 0;
   let line = 0;
   let character = 0;
+  // The position of the token read, and of the last one kept.
+  let l = 0;
+  let c = 0;
   for (let i = 0; i < tokens.length; i += 5) {
-    const l = tokens[i];
-    const c = tokens[i + 1];
-    if (range && (compare(l, c + tokens[i + 2], range.start) <= 0 || compare(l, c, range.end) >= 0)) continue;
+    c = tokens[i] === 0 ? c + tokens[i + 1] : tokens[i + 1];
+    l += tokens[i];
+    if (compare(l, c + tokens[i + 2], range.start) <= 0 || compare(l, c, range.end) >= 0) continue;
     data[n] = l - line;
     data[n + 1] = l === line ? c - character : c;
     data[n + 2] = tokens[i + 2];
@@ -158,7 +162,7 @@ class TokenWalk {
     }
   }
 
-  run(): AbsoluteTokens {
+  run(): EncodedTokens {
     const version = this.model.tree.version;
     if (version) this.versionLine(version);
     forEachCommand(this.model, (command, recipe) => {
@@ -282,7 +286,7 @@ class TokenWalk {
     return false;
   }
 
-  /** A `#` comment after the last word of a line (the lines that are comments only come from `commentTokens`). */
+  /** A `#` comment after the last word of a line (lines that hold only a comment are merged in by `PositionedTokens`). */
   private trailingComment(end: number): void {
     const at = skipBlanks(this.source, end);
     if (this.source.charCodeAt(at) === CH_HASH && at > end) this.add(at, lineEnd(this.source, at), TYPE.comment, 0);
@@ -365,79 +369,70 @@ function sortByStart(groups: number[]): void {
 }
 
 /**
- * The lines that hold only a comment (blank lines and comment lines inside a line continuation
- * included), as four-integer groups; the doc comments of targets and functions are `documentation`.
- * Only each line's indentation is read, through the line table.
+ * Where tokens are written while they are made. Reused, since the tokens of a large file take
+ * megabytes and a fresh typed array each time is memory outside the heap, whose growth makes V8
+ * collect its whole heap; each answer is then copied out at its exact size.
  */
-function commentTokens(model: FileModel, lines: LineIndex): number[] {
-  const text = model.tree.text;
-  const docs: Range[] = [];
-  for (const recipe of model.recipes) if (recipe.node?.docs) docs.push(recipe.node.docs.range);
-  const out: number[] = [];
-  let doc = 0;
-  const count = lines.lineCount;
-  for (let line = 0; line < count; line++) {
-    const at = skipBlanks(text, lines.lineStart(line));
-    if (text.charCodeAt(at) !== CH_HASH) continue;
-    while (doc < docs.length && docs[doc].end <= at) doc++;
-    const documentation = doc < docs.length && docs[doc].start <= at;
-    const next = line + 1 < count ? lines.lineStart(line + 1) : text.length;
-    out.push(at, contentEndOf(text, next, line + 1 < count), TYPE.comment, documentation ? MOD.documentation : 0);
-  }
-  return out;
-}
+let scratch = new Uint32Array(1 << 14);
 
 /**
- * The tokens at LSP positions, five integers each, written in source order with the comment lines
- * merged in where they fall: the lines are walked along with the tokens, a token across line breaks
- * becomes one per line, and a token that overlaps the one before is dropped.
+ * The tokens at LSP positions, written in source order with the lines that hold only a comment (blank
+ * lines and comment lines inside a line continuation included) merged in where they fall: the lines
+ * are walked along with the tokens, a token across line breaks becomes one per line, and a token that
+ * overlaps the one before is dropped. Doc comments of targets and functions are `documentation`.
  */
 class PositionedTokens {
-  /**
-   * A typed array grown by doubling, first sized for a token per twenty characters (about what CI
-   * Earthfiles hold): appending to a plain array of 100,000s of numbers is several times slower.
-   */
-  private out: Uint32Array;
   private length = 0;
   private readonly lastLine: number;
   private line = 0;
   private lineStart = 0;
   private nextStart: number;
   private contentEnd: number;
-  /** The end of the last token written, and the next comment line to merge. */
+  /** The end of the last token written, and the position of the one before it (the encoding is relative). */
   private end = -1;
-  private comment = 0;
+  private previousLine = 0;
+  private previousCharacter = 0;
+  /** The next line to look at for a comment, and the next doc comment. */
+  private commentLine = 0;
+  private doc = 0;
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-    private readonly comments: readonly number[],
+    private readonly docs: readonly Range[],
   ) {
-    this.out = new Uint32Array(Math.max(64, text.length >> 2));
     this.lastLine = lines.lineCount - 1;
     this.nextStart = this.lastLine > 0 ? lines.lineStart(1) : text.length;
     this.contentEnd = contentEndOf(text, this.nextStart, this.lastLine > 0);
   }
 
   write(start: number, end: number, type: number, modifiers: number): void {
-    const comments = this.comments;
-    while (this.comment < comments.length && comments[this.comment] < start) {
-      const c = this.comment;
-      this.comment += 4;
-      this.place(comments[c], comments[c + 1], comments[c + 2], comments[c + 3]);
-    }
+    this.commentsBefore(start);
     this.place(start, end, type, modifiers);
   }
 
-  finish(): AbsoluteTokens {
-    this.write(Infinity, Infinity, 0, 0);
-    return this.out.subarray(0, this.length);
+  finish(): EncodedTokens {
+    this.commentsBefore(this.text.length + 1);
+    return scratch.slice(0, this.length);
   }
 
-  private grow(): void {
-    const bigger = new Uint32Array(this.out.length * 2);
-    bigger.set(this.out);
-    this.out = bigger;
+  /** The comment lines that start before `offset` (a line with a token on it holds more than a comment). */
+  private commentsBefore(offset: number): void {
+    const { text, lines } = this;
+    while (this.commentLine <= this.lastLine) {
+      const lineStart = lines.lineStart(this.commentLine);
+      if (lineStart >= offset) return;
+      const at = skipBlanks(text, lineStart);
+      if (text.charCodeAt(at) === CH_HASH && at < offset) {
+        const docs = this.docs;
+        while (this.doc < docs.length && docs[this.doc].end <= at) this.doc++;
+        const documentation = this.doc < docs.length && docs[this.doc].start <= at;
+        const broken = this.commentLine < this.lastLine;
+        const end = contentEndOf(text, broken ? lines.lineStart(this.commentLine + 1) : text.length, broken);
+        this.place(at, end, TYPE.comment, documentation ? MOD.documentation : 0);
+      }
+      this.commentLine++;
+    }
   }
 
   private place(start: number, end: number, type: number, modifiers: number): void {
@@ -448,15 +443,21 @@ class PositionedTokens {
       // A piece that goes on to the next line leaves out the line continuation and the blanks around it.
       const pieceEnd = end <= this.contentEnd ? end : continuationStart(this.text, start, this.contentEnd);
       if (pieceEnd > start) {
-        if (this.length + 5 > this.out.length) this.grow();
-        const out = this.out;
+        if (this.length + 5 > scratch.length) {
+          const bigger = new Uint32Array(scratch.length * 2);
+          bigger.set(scratch);
+          scratch = bigger;
+        }
         const n = this.length;
-        out[n] = this.line;
-        out[n + 1] = start - this.lineStart;
-        out[n + 2] = pieceEnd - start;
-        out[n + 3] = type;
-        out[n + 4] = modifiers;
+        const character = start - this.lineStart;
+        scratch[n] = this.line - this.previousLine;
+        scratch[n + 1] = this.line === this.previousLine ? character - this.previousCharacter : character;
+        scratch[n + 2] = pieceEnd - start;
+        scratch[n + 3] = type;
+        scratch[n + 4] = modifiers;
         this.length = n + 5;
+        this.previousLine = this.line;
+        this.previousCharacter = character;
       }
       if (this.line >= this.lastLine) return;
       start = skipBlanks(this.text, Math.max(pieceEnd, this.nextStart));
