@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { LanguageHost } from './service';
 
-export const diskHost: LanguageHost = {
+export const diskHost = {
   readFile(path) {
     try {
       return readFileSync(path, 'utf8');
@@ -19,4 +19,4 @@ export const diskHost: LanguageHost = {
     }
   },
   homeDir: process.env.HOME,
-};
+} satisfies LanguageHost;

@@ -28,7 +28,7 @@ import { parseSettings } from '../../shared/src/settings';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { diskHost } from './diskHost';
 import { errorText } from '../../shared/src/errorMessage';
-import { createLanguageService, type Refusal } from './service';
+import { createLanguageService, SEMANTIC_TOKENS_LEGEND, type Refusal } from './service';
 
 declare const SERVER_VERSION: string;
 
@@ -49,7 +49,8 @@ const publisher = new DiagnosticsPublisher(
   (publication) => connection.sendDiagnostics(publication),
 );
 let pullsConfiguration = false;
-// The client tells of workspace folders added and removed.
+// The workspace folders, kept up to date when the client tells of changes.
+let workspaceFolders: string[] = [];
 let foldersChange = false;
 
 // A bug must not end the server silently: what nothing caught goes to the client's output channel,
@@ -71,7 +72,8 @@ connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   answersImages = (params.initializationOptions as { imageCompletions?: unknown } | undefined)?.imageCompletions === true;
-  service.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  service.setWorkspaceFolders(workspaceFolders);
   foldersChange = params.capabilities.workspace?.workspaceFolders === true;
   return {
     capabilities: {
@@ -86,6 +88,12 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       callHierarchyProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
@@ -94,7 +102,11 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (foldersChange) {
-    connection.workspace.onDidChangeWorkspaceFolders(async () => service.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri)));
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.map((f) => f.uri));
+      workspaceFolders = [...workspaceFolders.filter((uri) => !gone.has(uri)), ...added.map((f) => f.uri)];
+      service.setWorkspaceFolders(workspaceFolders);
+    });
   }
   if (pullsConfiguration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'earthly' });
@@ -147,6 +159,16 @@ connection.languages.callHierarchy.onPrepare(({ textDocument, position }) =>
 );
 connection.languages.callHierarchy.onIncomingCalls(({ item }) => service.incomingCalls(item));
 connection.languages.callHierarchy.onOutgoingCalls(({ item }) => service.outgoingCalls(item));
+
+// Navigation and structure: the service answers empty for a document that is not open.
+connection.onDocumentSymbol(({ textDocument }) => service.documentSymbols(textDocument.uri));
+connection.onWorkspaceSymbol(async ({ query }, token) => (await service.workspaceSymbols(query, token)) ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace/symbol was cancelled'));
+connection.onDocumentLinks(({ textDocument }) => service.documentLinks(textDocument.uri));
+connection.onFoldingRanges(({ textDocument }) => service.foldingRanges(textDocument.uri));
+connection.onSelectionRanges(({ textDocument, positions }) => service.selectionRanges(textDocument.uri, positions));
+connection.languages.semanticTokens.on(({ textDocument }) => service.semanticTokens(textDocument.uri));
+connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) => service.semanticTokensDelta(textDocument.uri, previousResultId));
+connection.languages.semanticTokens.onRange(({ textDocument, range }) => service.semanticTokensRange(textDocument.uri, range));
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 

@@ -14,13 +14,20 @@ import {
   type CompletionList,
   type Diagnostic,
   type DocumentHighlight,
+  type DocumentLink,
+  type DocumentSymbol,
+  type FoldingRange,
   type Hover,
   type Location,
   type Position,
   type Range,
+  type SelectionRange,
+  type SemanticTokens,
+  type SemanticTokensDelta,
   type SignatureHelp,
   type TextEdit,
   type WorkspaceEdit,
+  type SymbolInformation,
 } from 'vscode-languageserver-types';
 import type { EarthfileTargets, ImageCompletionParams, ImageCompletionResult, TargetsResult } from '../../shared/src/protocol';
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
@@ -28,6 +35,7 @@ import { analyzeText } from './analysis/analyze';
 import { workspaceResolver } from './analysis/inheritedEnv';
 import type { FileModel, SourceFile } from './analysis/model';
 import { WorkspaceEarthfiles } from './analysis/workspaceEarthfiles';
+import { buildFilesUnder } from './analysis/workspaceFiles';
 import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
 import { graphNodeAt, incomingEdges, outgoingEdges, type GraphEdge, type GraphNode } from './features/callHierarchy';
 import { quickFixes } from './features/codeActions';
@@ -40,10 +48,18 @@ import type { UseScope } from './features/nameUses';
 import { highlightsOf, referencesOf } from './features/references';
 import { prepareRenameAt, renameEdits, type Refusal } from './features/rename';
 import { signatureHelpAt } from './features/signatureHelp';
-import { requestedUris, TargetLister } from './features/targets';
+import { MAX_TARGET_FILES, requestedUris, TargetLister } from './features/targets';
 import type { Range as Span } from './parser';
+import { documentLinks } from './features/documentLinks';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { selectionRanges } from './features/selectionRanges';
+import { semanticTokensOf, tokenData, tokenEdits, tokensInRange, type EncodedTokens } from './features/semanticTokens';
+import { workspaceSymbols, type WorkspaceEarthfile } from './features/workspaceSymbols';
 import { LineIndex } from './text/lineIndex';
-import { uriToPath } from './uri';
+import { pathToUri, uriToPath } from './uri';
+
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 
 export type { Refusal } from './features/rename';
 
@@ -123,6 +139,22 @@ export interface LanguageService {
   incomingCalls(item: CallHierarchyItem): CallHierarchyIncomingCall[];
   /** The targets and functions `item`'s references name. */
   outgoingCalls(item: CallHierarchyItem): CallHierarchyOutgoingCall[];
+
+  // Structure: answers for the open document `uri`, empty when it is not open.
+  /** The outline of the open document `uri` (base recipe, targets, functions, their ARGs, images and IMPORTs); empty when it is not open. */
+  documentSymbols(uri: string): DocumentSymbol[];
+  /** The targets and functions of the workspace's Earthfiles that match `query`, best first; undefined when `token` asks to stop. */
+  workspaceSymbols(query: string, token?: Cancellation): Promise<SymbolInformation[] | undefined>;
+  /** Links from the references and IMPORTs of the open document `uri` to the Earthfiles they name. */
+  documentLinks(uri: string): DocumentLink[];
+  foldingRanges(uri: string): FoldingRange[];
+  /** For each position, the ranges that expanding the selection from there goes through. */
+  selectionRanges(uri: string, positions: readonly Position[]): SelectionRange[];
+  /** All the semantic tokens of the open document `uri`, with a result id that a delta request can name. */
+  semanticTokens(uri: string): SemanticTokens;
+  /** The change since the tokens of `previousResultId`, or all of them when that result is not the last one kept. */
+  semanticTokensDelta(uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta;
+  semanticTokensRange(uri: string, range: Range): SemanticTokens;
 }
 
 /** Each text's line table, built once per model (a model is one version of one file). */
@@ -149,6 +181,20 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
   // Directory listings, until a file event says something changed on disk.
   const listings = new Map<string, readonly DirectoryEntry[] | undefined>();
+  // The workspace folders' paths, and the build files found under each, until a file event.
+  let folders: string[] = [];
+  const buildFileLists = new Map<string, string[]>();
+  // The last semantic tokens sent for each document, which the next delta is computed against.
+  const tokenResults = new Map<string, { readonly resultId: string; readonly data: EncodedTokens }>();
+  let lastTokensId = 0;
+  /** The tokens of the open document `uri` (none when it is not open), kept as the last result sent. */
+  const encodedTokens = (uri: string) => {
+    const model = index.documentModel(uri);
+    const data = model ? semanticTokensOf(model, linesOf(model), settings.flavor) : new Uint32Array(0);
+    const result = { resultId: String(++lastTokensId), data };
+    tokenResults.set(uri, result);
+    return result;
+  };
   const listDirectory = (path: string) => {
     if (!host.listDirectory) return undefined;
     if (!listings.has(path)) listings.set(path, host.listDirectory(path));
@@ -234,10 +280,12 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
 
     closeDocument(uri) {
       index.closeDocument(uri);
+      tokenResults.delete(uri);
     },
 
     filesChanged(changes) {
       listings.clear();
+      buildFileLists.clear();
       for (const change of changes) {
         const path = uriToPath(change.uri);
         if (path === undefined) continue;
@@ -332,7 +380,9 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
     },
 
     setWorkspaceFolders(uris) {
-      earthfiles.setFolders(uris.map(uriToPath).filter((p): p is string => p !== undefined));
+      folders = uris.map(uriToPath).filter((path) => path !== undefined);
+      earthfiles.setFolders(folders);
+      buildFileLists.clear();
     },
 
     definition: definitions,
@@ -392,6 +442,63 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
         to: callItem(edge.node, item.uri, edge),
         fromRanges: edge.ranges.map((r) => spanIn(node.file.model, r)),
       }));
+    },
+
+    documentSymbols(uri) {
+      const model = index.documentModel(uri);
+      return model ? documentSymbols(model, linesOf(model)) : [];
+    },
+
+    async workspaceSymbols(query, token) {
+      const files: WorkspaceEarthfile[] = [];
+      for (const folder of folders) {
+        let paths = buildFileLists.get(folder);
+        if (!paths) {
+          paths = host.listDirectory && (await buildFilesUnder(folder, host.listDirectory, MAX_TARGET_FILES, token));
+          if (!paths) return token?.isCancellationRequested ? undefined : [];
+          buildFileLists.set(folder, paths);
+        }
+        for (let i = 0; i < paths.length; i++) {
+          const file = index.fileAt(paths[i]);
+          if (file) files.push({ uri: pathToUri(file.path), path: file.path, folder, model: file.model });
+          // Files not analysed yet take a while in a large workspace: a cancellation is read between batches.
+          if (i % 50 === 49) await new Promise(setImmediate);
+          if (token?.isCancellationRequested) return undefined;
+        }
+      }
+      return workspaceSymbols(files, query, linesOf);
+    },
+
+    documentLinks(uri) {
+      const model = index.documentModel(uri);
+      return model ? documentLinks(model, { path: uriToPath(uri), workspace: index }, linesOf(model)) : [];
+    },
+
+    foldingRanges(uri) {
+      const model = index.documentModel(uri);
+      return model ? foldingRanges(model, linesOf(model)) : [];
+    },
+
+    selectionRanges(uri, positions) {
+      const model = index.documentModel(uri);
+      return model ? selectionRanges(model, linesOf(model), positions) : [];
+    },
+
+    semanticTokens(uri) {
+      const { resultId, data } = encodedTokens(uri);
+      return { resultId, data: tokenData(data) };
+    },
+
+    semanticTokensDelta(uri, previousResultId) {
+      const previous = tokenResults.get(uri);
+      const next = encodedTokens(uri);
+      if (previous?.resultId !== previousResultId) return { resultId: next.resultId, data: tokenData(next.data) };
+      return { resultId: next.resultId, edits: tokenEdits(previous.data, next.data) };
+    },
+
+    semanticTokensRange(uri, range) {
+      const model = index.documentModel(uri);
+      return { data: model ? tokenData(tokensInRange(semanticTokensOf(model, linesOf(model), settings.flavor), range)) : [] };
     },
   };
   return service;

@@ -2,8 +2,8 @@
 // generated Earthfiles, against dockerfile-ast (parse) and dockerfile-utils (validation) on a
 // Dockerfile of the same line count, and a raw character-scan floor; then `earthfile lint` over
 // 1,000 Earthfiles; then completion (completionBench.ts), navigation across 1,000 Earthfiles
-// (navigationBench.ts) and the registry explorer (explorerBench.ts). Run with `npm run bench`. To measure
-// another stage, add one row to STAGES.
+// (navigationBench.ts), semantic tokens and workspace symbols (semanticTokensBench.ts) and the registry
+// explorer (explorerBench.ts). Run with `npm run bench`. To measure another stage, add one row to STAGES.
 
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate as validateDockerfile } from 'dockerfile-utils';
@@ -23,6 +23,7 @@ import type { ParseResult } from '../../server/src/parser/syntax';
 import { benchCompletion } from './completionBench';
 import { benchExplorer } from './explorerBench';
 import { benchNavigation } from './navigationBench';
+import { benchSemanticTokens } from './semanticTokensBench';
 import { dockerfileOf, earthfileOf } from './corpus';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
@@ -246,6 +247,7 @@ benchLint();
 void sink;
 benchCompletion()
   .then(benchNavigation)
+  .then(benchSemanticTokens)
   .then(benchExplorer)
   .catch((error: unknown) => {
     console.error(error);

@@ -26,6 +26,10 @@ import {
   ReferencesRequest,
   RenameRequest,
   ResponseError,
+  DocumentSymbolRequest,
+  SemanticTokensDeltaRequest,
+  SemanticTokensRequest,
+  WorkspaceSymbolRequest,
   SignatureHelpRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
@@ -247,6 +251,61 @@ test('definition, references, rename and incoming calls over JSON-RPC, across th
     assert.equal(item?.uri, libUri);
     const incoming = await connection.sendRequest(CallHierarchyIncomingCallsRequest.type, { item });
     assert.deepEqual(incoming?.map((c) => `${c.from.name} ${c.from.uri}`).sort(), [`all ${uri}`, `site ${webUri}`].sort());
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+  });
+});
+
+test('document symbols, workspace symbols and semantic tokens (full, then a delta) over JSON-RPC', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'earthly-symbols-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'services', 'api'), { recursive: true });
+  writeFileSync(join(dir, 'services', 'api', 'Earthfile'), 'VERSION 0.8\nbuild:\n    RUN go build\n');
+  const uri = pathToFileURL(join(dir, 'Earthfile')).href;
+  const text = 'VERSION 0.8\n# Builds all.\nall:\n    ARG TAG=1\n    BUILD ./services/api+build --TAG=$TAG\n';
+  await withServer(async (connection) => {
+    const init = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+    });
+    const { documentSymbolProvider, workspaceSymbolProvider, semanticTokensProvider } = init.capabilities;
+    assert.equal(documentSymbolProvider, true);
+    assert.equal(workspaceSymbolProvider, true);
+    assert.deepEqual(semanticTokensProvider?.full, { delta: true });
+    assert.ok(semanticTokensProvider?.legend.tokenTypes.includes('parameter'));
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'earthfile', version: 1, text } });
+    const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.deepEqual(
+      symbols?.map((s) => ('children' in s ? [s.name, s.detail, s.children?.map((c) => c.name)] : [])),
+      [['all', 'Builds all.', ['TAG']]],
+    );
+    const workspace = await connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'apibld' });
+    assert.deepEqual(workspace?.map((s) => s.name), ['./services/api+build']);
+    const full = await connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    const legend = semanticTokensProvider!.legend.tokenTypes;
+    // The fourth integer of each token is its type: VERSION, 0.8, the comment, all, ARG, TAG, BUILD, ./services/api, build, TAG, TAG.
+    assert.deepEqual(
+      full?.data.filter((_, i) => i % 5 === 3).map((type) => legend[type]),
+      ['keyword', 'number', 'comment', 'function', 'keyword', 'parameter', 'keyword', 'namespace', 'function', 'parameter', 'parameter'],
+    );
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 7 } }, text: 'LET' }],
+    });
+    const delta = await connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: full!.resultId! });
+    assert.ok(delta && 'edits' in delta && delta.edits.length === 1, 'one edit');
+    const [edit] = delta.edits;
+    assert.ok(edit.deleteCount < full!.data.length, 'not the whole answer again');
+    const data = [...full!.data];
+    data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    // LET makes TAG a variable where it is declared and where it is used.
+    assert.deepEqual(
+      data.filter((_, i) => i % 5 === 3).map((type) => legend[type]),
+      ['keyword', 'number', 'comment', 'function', 'keyword', 'variable', 'keyword', 'namespace', 'function', 'parameter', 'variable'],
+    );
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
   });

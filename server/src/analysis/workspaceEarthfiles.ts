@@ -4,10 +4,11 @@
 // and version-control folders are skipped, as `earthfile lint` skips them.
 
 import * as nodePath from 'node:path';
-import { isEarthfileName, SKIPPED_DIRECTORIES } from '../../../shared/src/earthfileNames';
+import { isEarthfileName } from '../../../shared/src/earthfileNames';
+import { walkDirectories } from './workspaceFiles';
 import type { FileReader } from './workspaceIndex';
 
-/** A walk stops here, so that a huge tree (a home folder opened by mistake) costs a bounded time. */
+/** A walk of a folder stops here, so that a huge tree (a home folder opened by mistake) costs a bounded time. */
 const MAX_DIRECTORIES = 50_000;
 const MAX_EARTHFILES = 20_000;
 
@@ -47,15 +48,11 @@ export class WorkspaceEarthfiles {
 
   private walk(): Set<string> {
     const files: string[] = [];
-    const pending = [...this.folders];
-    for (let visited = 0; pending.length > 0 && visited < MAX_DIRECTORIES && files.length < MAX_EARTHFILES; visited++) {
-      const dir = pending.pop()!;
-      for (const entry of this.list(dir) ?? []) {
-        if (entry.isDirectory) {
-          if (!SKIPPED_DIRECTORIES.has(entry.name)) pending.push(nodePath.join(dir, entry.name));
-        } else if (isEarthfileName(entry.name)) {
-          files.push(nodePath.join(dir, entry.name));
-        }
+    for (const folder of this.folders) {
+      let visited = 0;
+      for (const dir of walkDirectories(folder, this.list)) {
+        for (const name of dir.files) if (isEarthfileName(name)) files.push(nodePath.join(dir.path, name));
+        if (++visited >= MAX_DIRECTORIES || files.length >= MAX_EARTHFILES) break;
       }
     }
     return new Set(files.sort());

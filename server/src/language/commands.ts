@@ -1,6 +1,7 @@
 // The Earthfile commands as data (reference: shared earthfile-language.md §4, §5).
 // Every feature (parser, diagnostics, completion, hover, grammar tests) reads this table.
 
+import type { Flavor } from '../../../shared/src/settings';
 import { FEATURES } from './features';
 
 /** How a flag takes its value (go-flags semantics, reference §4). */
@@ -839,4 +840,12 @@ export function findFlag(command: CommandSpec, token: string): FlagSpec | undefi
 /** The flag as written in an Earthfile: `--push`, or `-f` for the one-letter flag. */
 export function flagSpelling(flag: FlagSpec): string {
   return flag.name.startsWith('-') ? flag.name : `--${flag.name}`;
+}
+
+/** Whether `command` is deprecated in a file with these VERSION features, built by this flavor. */
+export function isDeprecatedCommand(command: CommandSpec, features: ReadonlySet<string>, flavor: Flavor): boolean {
+  const d = command.deprecated;
+  if (!d) return false;
+  if (d.earthbuildOnly && flavor !== 'earthbuild') return false;
+  return d.whenFeature === undefined || features.has(d.whenFeature);
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { localTargetOf, targetReferenceOf, validateTaskDefinition } from '../../../client/src/earthly/run/taskDefinition';
+import { localTargetOf, validateTaskDefinition } from '../../../client/src/earthly/run/taskDefinition';
+import { targetReferenceOf } from '../../../shared/src/targetReference';
 
 function errorOf(raw: unknown): string {
   const result = validateTaskDefinition(raw);

@@ -7,6 +7,7 @@ import { LineIndex } from '../../../server/src/text/lineIndex';
 import { pathToUri } from '../../../server/src/uri';
 import { DEFAULT_SETTINGS, type EarthlySettings, type Flavor } from '../../../shared/src/settings';
 import { memoryFs } from '../analysis/memoryFs';
+import { checkSelection, checkStructure } from './structureChecks';
 
 export const CURSOR = '$0';
 
@@ -98,6 +99,20 @@ export function askEverywhere(text: string, step = 1): void {
   const ask = (position: Position) => {
     for (const request of POSITION_REQUESTS) request(service, uri, position);
   };
-  for (let offset = 0; offset <= text.length; offset += step) ask(lines.positionAt(offset));
-  for (const position of [{ line: lines.lineCount + 5, character: 0 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }]) ask(position);
+  for (let offset = 0; offset <= text.length; offset += step) {
+    const position = lines.positionAt(offset);
+    ask(position);
+    // A position on the LF of a CRLF is past its line's end: the answer is for the end of the line.
+    checkSelection(service.selectionRanges(uri, [position])[0], lines.positionAt(lines.offsetAt(position)));
+  }
+  for (const position of [{ line: lines.lineCount + 5, character: 0 }, { line: 0, character: 1e9 }, { line: -1, character: -1 }]) {
+    ask(position);
+    service.selectionRanges(uri, [position]);
+  }
+  checkStructure(service, uri, lines);
+}
+
+/** A fixture with no cursor, opened: the marker goes at the very end, where it changes nothing. */
+export function openDocument(fixture: Fixture) {
+  return openFixture({ ...fixture, text: fixture.text + CURSOR });
 }

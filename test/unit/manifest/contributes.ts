@@ -9,6 +9,7 @@ interface Contributes {
   readonly keybindings?: readonly { readonly command: string }[];
   readonly languages: readonly { readonly id: string; readonly filenames?: readonly string[]; readonly extensions?: readonly string[] }[];
   readonly configuration: { readonly properties: Readonly<Record<string, Record<string, unknown>>> };
+  readonly semanticTokenScopes?: readonly { readonly language?: string; readonly scopes: Readonly<Record<string, readonly string[]>> }[];
 }
 
 export const contributes = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: Contributes }).contributes;

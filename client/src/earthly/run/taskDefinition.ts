@@ -1,6 +1,6 @@
 // The `earthly` task definition as tasks.json holds it, validated: a value of the wrong type becomes a
 // message naming the property, never an exception in the middle of a run. Pure: no vscode here.
-import { dirname, posix, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 
 export const EARTHLY_TASK_TYPE = 'earthly';
 
@@ -84,16 +84,6 @@ export function validateTaskDefinition(raw: unknown): Validated {
     if (problem) return { error: `The earthly task's "${property}" ${problem}.` };
   }
   return { definition: value as unknown as EarthlyTaskFields };
-}
-
-/**
- * Workspace-relative reference of a target: `./services/api+build`, or `+build` for the folder's root
- * Earthfile. Earthly resolves `./dir+t` against its working directory, which for detected tasks is the folder.
- */
-export function targetReferenceOf(folderPath: string, earthfilePath: string, target: string): string {
-  const dir = relative(folderPath, dirname(earthfilePath)).split(sep).join(posix.sep);
-  if (dir === '') return `+${target}`;
-  return `${dir.startsWith('../') ? '' : './'}${dir}+${target}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Earthly tasks: the definition VS Code stores in tasks.json, and the Task object that runs one through
 // the runner's pseudoterminal. The task provider, CodeLens and the target picker all create tasks here.
 import * as vscode from 'vscode';
-import { EARTHLY_TASK_TYPE, targetReferenceOf, type EarthlyTaskFields } from '../run/taskDefinition';
+import { targetReferenceOf } from '../../../../shared/src/targetReference';
+import { EARTHLY_TASK_TYPE, type EarthlyTaskFields } from '../run/taskDefinition';
 
 export { EARTHLY_TASK_TYPE } from '../run/taskDefinition';
 

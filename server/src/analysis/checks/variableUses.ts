@@ -74,7 +74,7 @@ const IMAGE_ENV_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Where a use is written. */
-interface UseSite {
+export interface UseSite {
   readonly recipe: Recipe;
   readonly command: CommandNode;
 }
@@ -84,15 +84,15 @@ interface UseSite {
  * whether it is guarded (written as `${VAR:-word}` and the like, or inside such a word: an unset VAR
  * is handled there). Plain arguments rather than a use object: nothing is allocated per use.
  */
-type UseSink = (site: UseSite, name: string, start: number, end: number, guarded: boolean) => void;
+export type UseSink = (site: UseSite, name: string, start: number, end: number, guarded: boolean) => void;
 
 /** `${VAR-w}`, `${VAR:-w}`, `${VAR+w}`, `${VAR?w}`: the character after the name says what to do when VAR is unset. */
 function isGuard(c: number): boolean {
   return c === 0x2d || c === 0x2b || c === 0x3f || c === 0x3a;
 }
 
-/** The variable uses in `arg`'s text, as document ranges. */
-function usesIn(source: string, arg: ArgNode, site: UseSite, sink: UseSink): void {
+/** The variable uses in `arg`'s text, as document ranges (shell-outs `$(…)` and single quotes skipped). */
+export function usesIn(source: string, arg: ArgNode, site: UseSite, sink: UseSink): void {
   const text = arg.text;
   if (!text.includes('$')) return;
   let single = false;

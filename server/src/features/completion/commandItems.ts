@@ -3,7 +3,7 @@
 // the clauses and END that continue or close the innermost open block.
 
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
-import { COMMANDS, commandByName, type CommandSpec } from '../../language/commands';
+import { COMMANDS, commandByName, isDeprecatedCommand, type CommandSpec } from '../../language/commands';
 import { LOCALLY_RESTRICTIONS } from '../../language/locally';
 import type { CompletionEnv, ItemData } from './environment';
 import { featureEdits, missingFeatures, replace } from './environment';
@@ -98,18 +98,10 @@ function placed(env: CompletionEnv, place: RecipePlace, spec: CommandSpec): bool
   }
 }
 
-/** A deprecation that applies to this file and flavor. */
-function isDeprecated(env: CompletionEnv, spec: CommandSpec): boolean {
-  const d = spec.deprecated;
-  if (!d) return false;
-  if (d.earthbuildOnly && env.flavor !== 'earthbuild') return false;
-  return d.whenFeature === undefined || env.model.features.has(d.whenFeature);
-}
-
 function commandItem(env: CompletionEnv, site: KeywordSite, spec: CommandSpec): CompletionItem {
   const needed = [spec.feature, ...(spec.alsoFeatures ?? [])];
   const missing = missingFeatures(env, needed);
-  const deprecated = isDeprecated(env, spec);
+  const deprecated = isDeprecatedCommand(spec, env.model.features, env.flavor);
   const snippet = env.snippets ? COMMAND_SNIPPETS.get(spec.name) : undefined;
   const synopsis = spec.synopsis.split('\n', 1)[0];
   const rank = deprecated ? 3 : missing.length > 0 ? 2 : spec.block === 'clause' || spec.block === 'end' ? 0 : 1;
