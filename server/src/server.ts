@@ -76,6 +76,8 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: [' ', '=', '('], retriggerCharacters: [' '] },
       completionProvider: { triggerCharacters: ['+', '-', '$', '{', '/', '=', ' '], resolveProvider: true },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
   };
@@ -112,6 +114,10 @@ connection.onCompletion(({ textDocument, position, context }) =>
     : { isIncomplete: false, items: [] },
 );
 connection.onCompletionResolve((item) => service.resolveCompletion(item));
+connection.onDocumentFormatting(({ textDocument, options }) => (documents.get(textDocument.uri) ? service.format(textDocument.uri, options) : []));
+connection.onDocumentRangeFormatting(({ textDocument, options, range }) =>
+  documents.get(textDocument.uri) ? service.format(textDocument.uri, options, range) : [],
+);
 
 connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, version: SERVER_VERSION }));
 

@@ -8,10 +8,12 @@ import {
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type FormattingOptions,
   type Hover,
   type Position,
   type Range,
   type SignatureHelp,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import type { EarthfileTargets, ImageCompletionParams, ImageCompletionResult, TargetsResult } from '../../shared/src/protocol';
 import { DEFAULT_SETTINGS, type EarthlySettings } from '../../shared/src/settings';
@@ -21,6 +23,7 @@ import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
 import { quickFixes } from './features/codeActions';
 import { complete, resolveItem, type CompletionEnv, type DirectoryEntry } from './features/completion';
 import { diagnose } from './features/diagnostics';
+import { formatTree, formattingEdits, indentUnit } from './features/format';
 import { hoverAt } from './features/hover';
 import { signatureHelpAt } from './features/signatureHelp';
 import { requestedUris, TargetLister } from './features/targets';
@@ -82,6 +85,12 @@ export interface LanguageService {
   hover(uri: string, position: Position): Hover | null;
   /** The ARGs of the target or function whose overrides are typed at `position`; null elsewhere or when `uri` is not open. */
   signatureHelp(uri: string, position: Position): SignatureHelp | null;
+  /**
+   * The edits that format the open document `uri`, indented as `earthly.format.indent` says (`editor`:
+   * as `options` say); with a `range`, only the lines it touches. None when the document has syntax
+   * errors or is not open.
+   */
+  format(uri: string, options: FormattingOptions, range?: Range): TextEdit[];
 }
 
 /** Each text's line table, built once per model (a model is one version of one file). */
@@ -212,6 +221,19 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
       );
       // The client answers for a prefix: the list is asked again as the image name grows.
       return { isIncomplete: true, items: [...items, ...images] };
+    },
+
+    format(uri, formattingOptions, range) {
+      const model = index.documentModel(uri);
+      if (!model) return [];
+      const outcome = formatTree(model.tree, model.parseErrors, indentUnit(settings.format.indent, formattingOptions));
+      if (outcome.kind !== 'formatted') return [];
+      const lines = linesOf(model);
+      const selection = range && { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+      return formattingEdits(model.tree.text, outcome.pieces, selection).map((edit) => ({
+        range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) },
+        newText: edit.text,
+      }));
     },
 
     resolveCompletion(item) {

@@ -19,6 +19,7 @@ import { diagnose } from '../../server/src/features/diagnostics';
 import { REPO_ROOT } from '../harness/paths';
 import type { ParseResult } from '../../server/src/parser/syntax';
 import { benchCompletion } from './completionBench';
+import { benchFormat } from './formatBench';
 import { dockerfileOf, earthfileOf } from './corpus';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
@@ -239,6 +240,7 @@ console.log(
 printTable(rows);
 printVerdict(rows);
 benchLint();
+benchFormat();
 void sink;
 benchCompletion().catch((error: unknown) => {
   console.error(error);

@@ -2,7 +2,7 @@
 // result (the syntax tree, the reading of references, IMPORT paths and overrides that the analysis
 // builds on, the AST as JSON). Analysis and features import the parser only from here.
 
-export { parse, printLossless, splitFlags, INTERNAL_ERROR } from './parse';
+export { parse, parseLossless, printLossless, splitFlags, INTERNAL_ERROR } from './parse';
 export { reparse } from './reparse';
 export { toAstJson, formatAstJson, type AstJsonOptions } from './astJson';
 export * from './references';

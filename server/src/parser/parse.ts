@@ -199,6 +199,16 @@ export function parse(text: string): ParseResult {
   }
 }
 
+/** `parse`, recording the tree's tokens in the same pass: for the formatter, which reads them all. Never throws. */
+export function parseLossless(text: string): ParseResult {
+  const source = typeof text === 'string' ? text : String(text);
+  try {
+    return new Parser(source, true).run();
+  } catch (e) {
+    return internalError(source, e);
+  }
+}
+
 /** The targets and functions parsed from the lines between two headers, with what they tell the header after them. */
 export interface RecipesParse {
   /** `owner` again with its new recipe, then any target or function whose header the lines hold. */
@@ -227,10 +237,8 @@ export function parseRecipes(text: string, owner: TargetNode | FunctionNode, sta
  * Every token of `text`, from a second parse that records them. Only the lossless printer and tests
  * read tokens, so a parse for the model skips recording them (a tenth of its time).
  */
-function tokensOf(text: string): Token[] {
-  const parser = new Parser(text, true);
-  parser.run();
-  return parser.tokenList();
+function tokensOf(text: string): readonly Token[] {
+  return new Parser(text, true).run().tree.tokens;
 }
 
 /** What scanning quotes and `$(` cost a tree (see scan.ts): the work, and whether a scan found no end. */
@@ -257,8 +265,9 @@ export function earthfileNode(
   version: CommandNode | undefined,
   baseRecipe: readonly Statement[],
   items: readonly (TargetNode | FunctionNode)[],
+  recorded?: readonly Token[],
 ): EarthfileNode {
-  let tokens: Token[] | undefined;
+  let tokens = recorded;
   return {
     kind: 'earthfile',
     text,
@@ -268,7 +277,7 @@ export function earthfileNode(
     functions: items.filter((i): i is FunctionNode => i.kind === 'function'),
     items,
     version,
-    get tokens(): Token[] {
+    get tokens(): readonly Token[] {
       return (tokens ??= tokensOf(text));
     },
   };
@@ -367,7 +376,7 @@ class Parser {
   run(): ParseResult {
     this.parseLines(this.n);
     this.endItem();
-    const tree = earthfileNode(this.text, this.version, this.base, this.items);
+    const tree = earthfileNode(this.text, this.version, this.base, this.items, this.recordTokens ? this.tokenList() : undefined);
     scanFacts.set(tree, this.scanFacts());
     return { tree, errors: this.sortedErrors() };
   }
@@ -664,7 +673,10 @@ class Parser {
 
     // Block openers keep their comments too: the tree shows them (hover on a FOR variable), the AST JSON does not.
     const hasDocs = spec !== undefined && (spec.block === undefined || spec.block === 'opener') && spec.name !== 'VERSION';
-    const docLines = hasDocs ? this.docLines(indented, this.lastWasHeader && indented) : NO_LINES;
+    const lines = hasDocs ? this.docLines(indented, this.lastWasHeader && indented) : NO_LINES;
+    // An empty run may be the live `commentRun`, which the comments under a block opener would fill:
+    // a block of the base recipe would then pass those on to the next header (EB passes only its own).
+    const docLines = lines.length > 0 ? lines : NO_LINES;
     const node = this.commandArgs(spec, keyword, this.docsOf(docLines));
     this.lastIndented = indented;
     this.lastWasHeader = false;
