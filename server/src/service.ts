@@ -230,7 +230,7 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
       if (outcome.kind !== 'formatted') return [];
       const lines = linesOf(model);
       const selection = range && { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
-      return formattingEdits(model.tree.text, outcome.pieces, selection).map((edit) => ({
+      return formattingEdits(model.tree, outcome.pieces, selection).map((edit) => ({
         range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) },
         newText: edit.text,
       }));

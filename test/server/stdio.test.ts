@@ -217,12 +217,11 @@ test('Format Document and Format Selection over JSON-RPC, with earthly.format.in
     });
     const options = { tabSize: 2, insertSpaces: true };
     const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options });
-    assert.deepEqual(edits, [
-      { range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, newText: '    RUN a\r\n' },
+    assert.deepEqual(edits, [{ range: { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }, newText: '    RUN a\r\n    RUN b\r\n' }]);
+    const selection = { start: { line: 4, character: 2 }, end: { line: 4, character: 4 } };
+    assert.deepEqual(await connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range: selection, options }), [
       { range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, newText: '    RUN b\r\n' },
     ]);
-    const selection = { start: { line: 4, character: 2 }, end: { line: 4, character: 4 } };
-    assert.deepEqual(await connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range: selection, options }), [edits?.[1]]);
     // Without `workspace/configuration`, the client pushes its settings.
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { earthly: { format: { indent: 'editor' } } } });
     const editor = await connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range: selection, options });

@@ -93,6 +93,13 @@ for (const { label, eol } of EOLS) {
     assert.equal(result({ text: 'VERSION 0.8\nbuild:\n ⟦ IF⟧  true\n  RUN x\n  END\n', eol }), nl('VERSION 0.8\nbuild:\n    IF true\n  RUN x\n  END\n'));
   });
 
+  test(`Format Selection: no edits when formatting the selection alone would change a doc comment (${label})`, () => {
+    // Indenting END alone would make the indented comment stop documenting \`b\`; the whole file moves it to column 0.
+    const text = 'VERSION 0.8\na:\n    IF x\n⟦END⟧\n    # documents b\nb:\n    RUN y\n';
+    assert.deepEqual(formatEdits({ text, eol }).edits, []);
+    assert.equal(result({ text: text.replace(/[⟦⟧]/g, ''), eol }), nl('VERSION 0.8\n\na:\n    IF x\n    END\n\n# documents b\nb:\n    RUN y\n'));
+  });
+
   test(`earthly.format.indent: tab, a number of spaces, or the editor's options (${label})`, () => {
     const text = 'VERSION 0.8\nbuild:\n RUN a \\\n b\n';
     assert.equal(result({ text, eol, indent: 'tab' }), nl('VERSION 0.8\n\nbuild:\n\tRUN a \\\n\t\tb\n'));

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatText } from '../../../server/src/features/format';
+import { formatText, formattingEdits } from '../../../server/src/features/format';
 import { parse, parseLossless, toAstJson } from '../../../server/src/parser';
 import { earthfileOf } from '../../bench/corpus';
 import { earthfileish, edits, goldens, mutate, piece } from '../parser/generators';
@@ -80,4 +80,26 @@ test('the parser goldens and the generated benchmark Earthfile with their layout
   const valid = [...goldens, earthfileOf(400)].filter((text) => parse(text).errors.length === 0);
   assert.ok(valid.length >= 40, `only ${valid.length} valid texts`);
   fc.assert(fc.property(fc.nat({ max: valid.length - 1 }), fc.integer(), (file, seed) => scrambleInvariant(valid[file], seed)), { numRuns: 300 });
+});
+
+test('random selections of random Earthfiles: the edits keep the AST, and touch only the selected lines and those between', () => {
+  fc.assert(
+    fc.property(randomEarthfile, fc.nat(), fc.nat(), (text, a, b) => {
+      const outcome = formatText(text, '    ');
+      assert.equal(outcome.kind, 'formatted');
+      const { pieces } = outcome as { pieces: Parameters<typeof formattingEdits>[1] };
+      const from = Math.min(a, b) % (text.length + 1);
+      const to = Math.min(text.length, from + (Math.max(a, b) % 200));
+      const edits = formattingEdits(parse(text).tree, pieces, { start: from, end: to });
+      let out = text;
+      for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      assertSameAst(text, out);
+      const firstLine = text.lastIndexOf('\n', from - 1) + 1;
+      for (const e of edits) {
+        assert.ok(e.end >= firstLine || e.start === e.end, 'no edit before the line the selection starts on');
+        assert.ok(e.start <= Math.max(to, from + 1), 'no edit after the selection');
+      }
+    }),
+    { numRuns: 300 },
+  );
 });

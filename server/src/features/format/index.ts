@@ -53,18 +53,33 @@ function refused(reason: string): FormatOutcome {
 }
 
 /**
- * The pieces that change `source`, as edits. With a `selection`, only those of the lines it touches
- * (whole logical lines) and of the blank lines between them.
+ * The pieces that change the source of `tree`, as edits. With a `selection`, only those of the lines
+ * it touches (whole logical lines) and of the blank lines between them; none when applying only those
+ * would change the syntax tree (a layout rule ties lines together: a comment that documents a header
+ * moves with the line above it).
  */
-export function formattingEdits(source: string, pieces: readonly Piece[], selection?: Range): Piece[] {
+export function formattingEdits(tree: EarthfileNode, pieces: readonly Piece[], selection?: Range): Piece[] {
+  const source = tree.text;
   const changes = (p: Piece) => p.text !== source.slice(p.start, p.end);
-  if (!selection) return pieces.filter(changes);
+  if (!selection) return joined(pieces.filter(changes));
   // An empty selection stands for the line it is on.
   const from = selection.start;
   const to = Math.max(selection.end, selection.start + 1);
   const touched = (p: Piece | undefined) => p !== undefined && p.kind === 'line' && p.start < to && p.end > from;
-  return pieces.filter((p, i) => {
-    const inside = p.kind === 'line' ? touched(p) : touched(pieces[i + 1]) && (p.start >= from || touched(pieces[i - 1]));
-    return inside && changes(p);
-  });
+  const selected = pieces.map((p, i) => (p.kind === 'line' ? touched(p) : touched(pieces[i + 1]) && (p.start >= from || touched(pieces[i - 1]))) && changes(p));
+  const edits = pieces.filter((_, i) => selected[i]);
+  if (edits.length === 0) return edits;
+  const partial = pieces.map((p, i) => (selected[i] ? p.text : source.slice(p.start, p.end))).join('');
+  return sameAst(tree, partial) ? joined(edits) : [];
+}
+
+/** Edits that touch joined into one: an insertion and the replacement that starts where it is are one edit. */
+function joined(edits: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const e of edits) {
+    const last = out[out.length - 1];
+    if (last && last.end === e.start) out[out.length - 1] = { kind: 'line', start: last.start, end: e.end, text: last.text + e.text };
+    else out.push(e);
+  }
+  return out;
 }

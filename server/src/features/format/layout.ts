@@ -13,7 +13,7 @@
 //   comment instead of passing it on to the next header, so there up to two are kept.
 import type { Token } from '../../parser';
 import { commandText } from './commandText';
-import type { CommandLine, HeaderLine, LogicalLine } from './logicalLines';
+import type { CommandLine, CommentLine, HeaderLine, LogicalLine } from './logicalLines';
 import { trimBlanksEnd, type Style } from './style';
 
 /** A span of the source and the text that replaces it; the pieces of a layout cover the source in order. */
@@ -67,12 +67,7 @@ export function layOut(source: string, tokens: readonly Token[], lines: readonly
       beforeFirstStatement = true;
       maxBlanks = 1;
     } else {
-      const statement = next[i];
-      let depth: number;
-      if (docs.columnZero.has(i)) depth = 0;
-      else if (statement === undefined) depth = inItem && line.indented ? 1 : 0;
-      else if (beforeFirstStatement && !line.indented) depth = 0;
-      else depth = endsBody(statement) ? statement.place.depth + 1 : statement.place.depth;
+      const depth = docs.columnZero.has(i) ? 0 : commentDepth(line, next[i], inItem, beforeFirstStatement);
       out = style.unit.repeat(depth) + trimBlanksEnd(source.slice(line.comment.start, line.comment.end)) + style.nl;
     }
     pieces.push({ kind: 'line', start: line.start, end: line.end, text: out });
@@ -83,6 +78,17 @@ export function layOut(source: string, tokens: readonly Token[], lines: readonly
   });
   if (blankStart >= 0) pieces.push({ kind: 'blanks', start: blankStart, end: source.length, text: '' });
   return { text, pieces };
+}
+
+/**
+ * The depth of a comment line: that of the statement below it (one more before ELSE, ELSE IF, CATCH,
+ * FINALLY or END), except at column 0 before the first statement of a recipe; with no statement
+ * below in its recipe, the recipe's depth, or column 0 if it was there.
+ */
+function commentDepth(line: CommentLine, statement: CommandLine | undefined, inItem: boolean, beforeFirstStatement: boolean): number {
+  if (statement === undefined) return inItem && line.indented ? 1 : 0;
+  if (beforeFirstStatement && !line.indented) return 0;
+  return endsBody(statement) ? statement.place.depth + 1 : statement.place.depth;
 }
 
 function headerText(text: string, line: HeaderLine, style: Style): string {
