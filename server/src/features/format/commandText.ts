@@ -51,12 +51,13 @@ export function commandText(text: string, tokens: readonly Token[], line: Comman
  */
 function unitsOf(tokens: readonly Token[], line: CommandLine): Unit[] {
   const command = line.place.command;
+  const keywordEnd = command.keyword.range.end;
   const units: Unit[] = [];
   let joined = false;
   let prev: Token | undefined;
   for (let i = line.first; i <= line.last; i++) {
     const t = tokens[i];
-    if (t.start < command.keyword.range.end) continue;
+    if (t.start < keywordEnd) continue;
     if (t.kind === 'word' || t.kind === 'value' || t.kind === 'json') {
       if (joined && units.length > 0) units[units.length - 1].end = t.end;
       else units.push({ kind: 'word', start: t.start, end: t.end });

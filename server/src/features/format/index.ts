@@ -8,6 +8,7 @@ import { logicalLines } from './logicalLines';
 import { placesOf } from './places';
 import { sameAst } from './sameAst';
 import { newlineOf } from './style';
+import { errorMessage } from '../../../../shared/src/errorMessage';
 
 export type { Piece } from './layout';
 export { indentUnit, type EditorIndent } from './style';
@@ -44,7 +45,7 @@ export function formatTree(tree: EarthfileNode, errors: readonly ParseError[], u
     if (text !== tree.text && !sameAst(tree, text)) return refused('the formatted text would not have the same syntax tree (a formatter bug)');
     return { kind: 'formatted', text, pieces };
   } catch (e) {
-    return refused(`the formatter failed (${e instanceof Error ? e.message : String(e)})`);
+    return refused(`the formatter failed (${errorMessage(e)})`);
   }
 }
 
