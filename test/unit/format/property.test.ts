@@ -41,6 +41,7 @@ test('the parse that records tokens gives the tree and tokens of the lazy one', 
       const eager = parseLossless(text);
       const lazy = parse(text);
       assert.deepEqual(eager.tree.tokens, lazy.tree.tokens);
+      assert.equal(eager.tree.tokenTable.count, lazy.tree.tokens.length);
       assert.deepStrictEqual(toAstJson(eager.tree), toAstJson(lazy.tree));
       assert.deepEqual(eager.errors, lazy.errors);
     }),

@@ -9,7 +9,7 @@
 import { commandByName } from '../../language/commands';
 import { skipBlanks } from '../../text/characters';
 import { continuationMatch, removeContinuations } from '../../text/continuations';
-import type { Token } from '../../parser';
+import { TOKEN_KINDS, type TokenKind, type TokenTable } from '../../parser';
 import { continuationText } from './continuationText';
 import type { CommandLine } from './logicalLines';
 import { trimBlanksEnd, type Style } from './style';
@@ -22,7 +22,7 @@ interface Unit {
 }
 
 /** The line `line` of `text` in canonical form, with its line ending. */
-export function commandText(text: string, tokens: readonly Token[], line: CommandLine, style: Style): string {
+export function commandText(text: string, tokens: TokenTable, line: CommandLine, style: Style): string {
   const { command, depth } = line.place;
   const indent = style.unit.repeat(depth);
   const deeper = indent + style.unit;
@@ -49,26 +49,30 @@ export function commandText(text: string, tokens: readonly Token[], line: Comman
  * before the `\`) joins the next line's text to that word; an ARG/ENV/LET/SET value after `=` is one
  * unit, inner spacing and all.
  */
-function unitsOf(tokens: readonly Token[], line: CommandLine): Unit[] {
+function unitsOf(tokens: TokenTable, line: CommandLine): Unit[] {
+  const { kinds, starts, ends } = tokens;
   const command = line.place.command;
   const keywordEnd = command.keyword.range.end;
   const units: Unit[] = [];
   let joined = false;
-  let prev: Token | undefined;
+  let prevKind: TokenKind | undefined;
+  let prevEnd = -1;
   for (let i = line.first; i <= line.last; i++) {
-    const t = tokens[i];
-    if (t.start < keywordEnd) continue;
-    if (t.kind === 'word' || t.kind === 'value' || t.kind === 'json') {
-      if (joined && units.length > 0) units[units.length - 1].end = t.end;
-      else units.push({ kind: 'word', start: t.start, end: t.end });
+    const kind = TOKEN_KINDS[kinds[i]];
+    const start = starts[i];
+    if (start < keywordEnd) continue;
+    if (kind === 'word' || kind === 'value' || kind === 'json') {
+      if (joined && units.length > 0) units[units.length - 1].end = ends[i];
+      else units.push({ kind: 'word', start, end: ends[i] });
       joined = false;
-    } else if (t.kind === 'equals') {
-      units.push({ kind: 'equals', start: t.start, end: t.end });
+    } else if (kind === 'equals') {
+      units.push({ kind: 'equals', start, end: ends[i] });
       joined = false;
-    } else if (t.kind === 'continuation' && prev && (prev.kind === 'word' || prev.kind === 'value') && prev.end === t.start) {
+    } else if (kind === 'continuation' && (prevKind === 'word' || prevKind === 'value') && prevEnd === start) {
       joined = true;
     }
-    prev = t;
+    prevKind = kind;
+    prevEnd = ends[i];
   }
   const kv = command.keyValue;
   const value = kv?.equals && kv.value;

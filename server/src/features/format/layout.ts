@@ -11,7 +11,7 @@
 //   comments at column 0 there stay at column 0;
 // - after the END of a block of the base recipe that has a doc comment, two blank lines drop that
 //   comment instead of passing it on to the next header, so there up to two are kept.
-import type { Token } from '../../parser';
+import type { TokenTable } from '../../parser';
 import { commandText } from './commandText';
 import type { CommandLine, CommentLine, HeaderLine, LogicalLine } from './logicalLines';
 import { trimBlanksEnd, type Style } from './style';
@@ -29,7 +29,7 @@ export interface Piece {
  * The formatted text, and the pieces it is made of: one per non-blank line, and one per run of blank
  * lines or blank line inserted.
  */
-export function layOut(source: string, tokens: readonly Token[], lines: readonly LogicalLine[], style: Style): { text: string; pieces: Piece[] } {
+export function layOut(source: string, tokens: TokenTable, lines: readonly LogicalLine[], style: Style): { text: string; pieces: Piece[] } {
   const docs = headerDocs(lines);
   const next = nextStatements(lines);
   const pieces: Piece[] = [];

@@ -1,7 +1,7 @@
 // The lines of an Earthfile as the formatter lays them out, read from the tree's lossless tokens:
 // blank lines, comment lines, headers, and command lines (a command with every line its
 // continuations join to it). Each spans whole physical lines, its line ending included.
-import type { EarthfileNode, Range, TargetNode, FunctionNode, Token } from '../../parser';
+import { TOKEN_KINDS, type EarthfileNode, type FunctionNode, type Range, type TargetNode, type TokenKind } from '../../parser';
 import type { Place } from './places';
 
 interface LineBase extends Range {
@@ -29,7 +29,7 @@ export interface HeaderLine extends LineBase {
 export interface CommandLine extends LineBase {
   readonly kind: 'command';
   readonly place: Place;
-  /** Indices in the tree's tokens of the first keyword token and of the line's last token. */
+  /** Indices in the tree's token table of the first keyword token and of the line's last token. */
   readonly first: number;
   readonly last: number;
   /** Where the text of the line ends: before its final line ending, if it has one. */
@@ -43,58 +43,59 @@ export type LogicalLine = BlankLine | CommentLine | HeaderLine | CommandLine;
  * undefined when a token is not where an error-free tree puts it.
  */
 export function logicalLines(tree: EarthfileNode, places: readonly Place[]): LogicalLine[] | undefined {
-  const tokens = tree.tokens;
+  const { count: n, kinds, starts, ends } = tree.tokenTable;
+  const kindAt = (i: number): TokenKind | undefined => (i < n ? TOKEN_KINDS[kinds[i]] : undefined);
   const items = new Map(tree.items.map((item) => [item.headerRange.start, item]));
-  const n = tokens.length;
   const out: LogicalLine[] = [];
   let i = 0;
   let nextPlace = 0;
   while (i < n) {
-    const start = tokens[i].start;
-    const indented = tokens[i].kind === 'whitespace';
+    const start = starts[i];
+    const indented = kindAt(i) === 'whitespace';
     if (indented) i++;
-    const t: Token | undefined = tokens[i];
-    if (t === undefined || t.kind === 'newline') {
-      if (t) i++;
-      out.push({ kind: 'blank', start, end: t ? t.end : tokens[n - 1].end, indented });
-      continue;
-    }
-    if (t.kind === 'comment') {
+    const kind = kindAt(i);
+    if (kind === undefined || kind === 'newline') {
+      out.push({ kind: 'blank', start, end: ends[Math.min(i, n - 1)], indented });
       i++;
-      const end = i < n && tokens[i].kind === 'newline' ? tokens[i++].end : t.end;
-      out.push({ kind: 'comment', start, end, indented, comment: t });
       continue;
     }
-    if (t.kind === 'headerName') {
-      const item = items.get(t.start);
-      if (!item || tokens[i + 1]?.kind !== 'colon') return undefined;
+    if (kind === 'comment') {
+      const comment = { start: starts[i], end: ends[i] };
+      i++;
+      const end = kindAt(i) === 'newline' ? ends[i++] : comment.end;
+      out.push({ kind: 'comment', start, end, indented, comment });
+      continue;
+    }
+    if (kind === 'headerName') {
+      const item = items.get(starts[i]);
+      if (!item || kindAt(i + 1) !== 'colon') return undefined;
       i += 2;
-      if (tokens[i]?.kind === 'whitespace') i++;
-      const comment = tokens[i]?.kind === 'comment' ? tokens[i++] : undefined;
-      let end = tokens[i - 1].end;
+      if (kindAt(i) === 'whitespace') i++;
+      const comment = kindAt(i) === 'comment' ? { start: starts[i], end: ends[i++] } : undefined;
+      let end = ends[i - 1];
       if (i < n) {
-        if (tokens[i].kind !== 'newline') return undefined;
-        end = tokens[i++].end;
+        if (kindAt(i) !== 'newline') return undefined;
+        end = ends[i++];
       }
       out.push({ kind: 'header', start, end, indented, item, comment });
       continue;
     }
     const place = places[nextPlace++];
-    if (t.kind !== 'keyword' || place?.command.keyword.range.start !== t.start) return undefined;
+    if (kind !== 'keyword' || place?.command.keyword.range.start !== starts[i]) return undefined;
     const first = i;
     // The line ends at a line ending that no continuation carries over.
     let continued = false;
     let contentEnd = -1;
     for (; i < n; i++) {
-      const kind = tokens[i].kind;
-      if (kind === 'continuation') continued = true;
-      else if (kind === 'newline' && !continued) {
-        contentEnd = tokens[i].start;
+      const k = TOKEN_KINDS[kinds[i]];
+      if (k === 'continuation') continued = true;
+      else if (k === 'newline' && !continued) {
+        contentEnd = starts[i];
         break;
-      } else if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') continued = false;
+      } else if (k !== 'whitespace' && k !== 'newline' && k !== 'comment') continued = false;
     }
     const last = Math.min(i, n - 1);
-    const end = tokens[last].end;
+    const end = ends[last];
     i = last + 1;
     out.push({ kind: 'command', start, end, indented, place, first, last, contentEnd: contentEnd < 0 ? end : contentEnd });
   }
