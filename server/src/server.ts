@@ -95,6 +95,8 @@ connection.onInitialize((params): InitializeResult => {
       selectionRangeProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'earthfile-language-server', version: SERVER_VERSION },
   };
@@ -138,6 +140,10 @@ connection.onCompletion(({ textDocument, position, context }) =>
     : { isIncomplete: false, items: [] },
 );
 connection.onCompletionResolve((item) => service.resolveCompletion(item));
+connection.onDocumentFormatting(({ textDocument, options }) => (documents.get(textDocument.uri) ? service.format(textDocument.uri, options) : []));
+connection.onDocumentRangeFormatting(({ textDocument, options, range }) =>
+  documents.get(textDocument.uri) ? service.format(textDocument.uri, options, range) : [],
+);
 
 /** A refused rename becomes an error whose message the editor shows. */
 function refusedAsError<T extends object>(answer: T | Refusal | null): T | ResponseError | null {

@@ -17,6 +17,7 @@ import {
   type DocumentLink,
   type DocumentSymbol,
   type FoldingRange,
+  type FormattingOptions,
   type Hover,
   type Location,
   type Position,
@@ -42,6 +43,7 @@ import { quickFixes } from './features/codeActions';
 import { complete, resolveItem, type CompletionEnv, type DirectoryEntry } from './features/completion';
 import { definitionOf } from './features/definition';
 import { diagnose } from './features/diagnostics';
+import { formatTree, formattingEdits, indentUnit } from './features/format';
 import { hoverAt } from './features/hover';
 import { nameAt } from './features/nameAt';
 import type { UseScope } from './features/nameUses';
@@ -155,6 +157,12 @@ export interface LanguageService {
   /** The change since the tokens of `previousResultId`, or all of them when that result is not the last one kept. */
   semanticTokensDelta(uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta;
   semanticTokensRange(uri: string, range: Range): SemanticTokens;
+  /**
+   * The edits that format the open document `uri`, indented as `earthly.format.indent` says (`editor`:
+   * as `options` say); with a `range`, only the lines it touches. None when the document has syntax
+   * errors or is not open.
+   */
+  format(uri: string, options: FormattingOptions, range?: Range): TextEdit[];
 }
 
 /** Each text's line table, built once per model (a model is one version of one file). */
@@ -373,6 +381,19 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
       );
       // The client answers for a prefix: the list is asked again as the image name grows.
       return { isIncomplete: true, items: [...items, ...images] };
+    },
+
+    format(uri, formattingOptions, range) {
+      const model = index.documentModel(uri);
+      if (!model) return [];
+      const outcome = formatTree(model.tree, model.parseErrors, indentUnit(settings.format.indent, formattingOptions));
+      if (outcome.kind !== 'formatted') return [];
+      const lines = linesOf(model);
+      const selection = range && { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+      return formattingEdits(model.tree, outcome.pieces, selection).map((edit) => ({
+        range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) },
+        newText: edit.text,
+      }));
     },
 
     resolveCompletion(item) {

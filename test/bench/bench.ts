@@ -1,9 +1,10 @@
 // Benchmark of the Earthfile front end: parse, parse + semantic model and full diagnostics over
 // generated Earthfiles, against dockerfile-ast (parse) and dockerfile-utils (validation) on a
 // Dockerfile of the same line count, and a raw character-scan floor; then `earthfile lint` over
-// 1,000 Earthfiles; then completion (completionBench.ts), navigation across 1,000 Earthfiles
-// (navigationBench.ts), semantic tokens and workspace symbols (semanticTokensBench.ts) and the registry
-// explorer (explorerBench.ts). Run with `npm run bench`. To measure another stage, add one row to STAGES.
+// 1,000 Earthfiles; then formatting (formatBench.ts), completion (completionBench.ts), navigation across
+// 1,000 Earthfiles (navigationBench.ts), semantic tokens and workspace symbols (semanticTokensBench.ts)
+// and the registry explorer (explorerBench.ts). Run with `npm run bench`. To measure another stage, add
+// one row to STAGES.
 
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate as validateDockerfile } from 'dockerfile-utils';
@@ -24,6 +25,7 @@ import { benchCompletion } from './completionBench';
 import { benchExplorer } from './explorerBench';
 import { benchNavigation } from './navigationBench';
 import { benchSemanticTokens } from './semanticTokensBench';
+import { benchFormat } from './formatBench';
 import { dockerfileOf, earthfileOf } from './corpus';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
@@ -244,6 +246,7 @@ console.log(
 printTable(rows);
 printVerdict(rows);
 benchLint();
+benchFormat();
 void sink;
 benchCompletion()
   .then(benchNavigation)

@@ -31,6 +31,9 @@ import {
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
   SignatureHelpRequest,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DidChangeConfigurationNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
@@ -306,6 +309,34 @@ test('document symbols, workspace symbols and semantic tokens (full, then a delt
       data.filter((_, i) => i % 5 === 3).map((type) => legend[type]),
       ['keyword', 'number', 'comment', 'function', 'keyword', 'variable', 'keyword', 'namespace', 'function', 'parameter', 'variable'],
     );
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+  });
+});
+
+test('Format Document and Format Selection over JSON-RPC, with earthly.format.indent pushed by the client', async () => {
+  await withServer(async (connection) => {
+    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(init.capabilities.documentFormattingProvider, true);
+    assert.equal(init.capabilities.documentRangeFormattingProvider, true);
+    await connection.sendNotification(InitializedNotification.type, {});
+    const uri = 'file:///w/Earthfile';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'earthfile', version: 1, text: 'VERSION 0.8\r\n\r\nbuild:\r\n  RUN  a\r\n  RUN  b\r\n' },
+    });
+    const options = { tabSize: 2, insertSpaces: true };
+    const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options });
+    assert.deepEqual(edits, [{ range: { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }, newText: '    RUN a\r\n    RUN b\r\n' }]);
+    const selection = { start: { line: 4, character: 2 }, end: { line: 4, character: 4 } };
+    assert.deepEqual(await connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range: selection, options }), [
+      { range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, newText: '    RUN b\r\n' },
+    ]);
+    // Without `workspace/configuration`, the client pushes its settings.
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { earthly: { format: { indent: 'editor' } } } });
+    const editor = await connection.sendRequest(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range: selection, options });
+    assert.deepEqual(editor?.map((e) => e.newText), ['  RUN b\r\n']);
+    const closed = { textDocument: { uri: 'file:///w/other/Earthfile' }, options };
+    assert.deepEqual(await connection.sendRequest(DocumentFormattingRequest.type, closed), []);
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
   });

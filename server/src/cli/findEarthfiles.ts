@@ -1,7 +1,7 @@
-// The Earthfiles `earthfile lint` checks: the files named, and every Earthfile under the directories
-// named, skipping dependency and VCS folders.
+// The Earthfiles `earthfile lint` and `earthfile fmt` work on: the files named, and every Earthfile
+// under the directories named, skipping dependency and VCS folders; and how their reports name them.
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { isEarthfileName } from '../../../shared/src/earthfileNames';
 import { walkDirectories } from '../analysis/workspaceFiles';
 import { diskHost } from '../diskHost';
@@ -28,4 +28,9 @@ export function findEarthfiles(paths: readonly string[]): { files: string[]; mis
     }
   }
   return { files: [...new Set(files)].sort(), missing };
+}
+
+/** `file` as reports name it: relative to `root`, with `/` separators. */
+export function displayPath(file: string, root: string): string {
+  return relative(root, file).split(sep).join('/') || file;
 }

@@ -4,11 +4,12 @@
 
 import { errorText } from '../../../shared/src/errorMessage';
 import { astCommand } from './astCommand';
+import { fmtCommand } from './fmtCommand';
 import { lintCommand } from './lintCommand';
 import type { CliOutput, Subcommand } from './subcommand';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: Subcommand[] = [astCommand, lintCommand];
+export const SUBCOMMANDS: Subcommand[] = [astCommand, fmtCommand, lintCommand];
 
 function overview(): string {
   const width = Math.max(...SUBCOMMANDS.map((s) => s.name.length));

@@ -1,5 +1,5 @@
 // `earthfile lint`: validate Earthfiles without building them, in any CI.
-import type { CliOutput, Subcommand } from './subcommand';
+import { optionValue, type CliOutput, type Subcommand } from './subcommand';
 import { RULES } from '../analysis/checks';
 import type { Flavor } from '../analysis/checks/finding';
 import { diskHost } from '../diskHost';
@@ -27,14 +27,6 @@ const USAGE = [
   '  --rules        list every rule code with its default severity and stop',
   '  -h, --help     show this help',
 ].join('\n');
-
-/** The value of `--name v` or `--name=v` at `args[i]`, and how many words it took. */
-function optionValue(args: readonly string[], i: number, name: string): { value?: string; used: number } | undefined {
-  const a = args[i];
-  if (a === name) return { value: args[i + 1], used: 2 };
-  if (a.startsWith(`${name}=`)) return { value: a.slice(name.length + 1), used: 1 };
-  return undefined;
-}
 
 /** The problems of `files`, checked together so references between them resolve, each file read once. */
 function lintFiles(files: readonly string[], flavor: Flavor): LintProblem[] {

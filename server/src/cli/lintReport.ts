@@ -1,10 +1,11 @@
 // The findings of `earthfile lint` in its three formats: lines for people, JSON for scripts, and
 // SARIF 2.1.0 for code-scanning services.
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { RuleSpec } from '../analysis/checks/check';
 import type { Severity } from '../analysis/checks/finding';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LSP_SEVERITY } from '../features/diagnostics';
+import { displayPath } from './findEarthfiles';
 
 export interface LintProblem {
   /** Absolute path. */
@@ -39,10 +40,6 @@ export function lintProblem(file: string, diagnostic: Diagnostic): LintProblem {
 }
 
 const SARIF_LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-function displayPath(file: string, root: string): string {
-  return relative(root, file).split(sep).join('/') || file;
-}
 
 function human(problems: readonly LintProblem[], root: string): string {
   return problems

@@ -74,10 +74,11 @@ import type {
   Statement,
   TargetNode,
   Token,
-  TokenKind,
+  TokenTable,
 } from './syntax';
+import { TOKEN_KINDS } from './syntax';
 
-/** Token kinds as `Parser.push` records them: small numbers in a typed array, named by `TOKEN_KINDS`. */
+/** Token kinds as `Parser.push` records them: small numbers in a typed array, named by `TOKEN_KINDS` (syntax.ts). */
 const enum TokenCode {
   Whitespace,
   Newline,
@@ -92,22 +93,6 @@ const enum TokenCode {
   Json,
   Error,
 }
-
-/** The name of each `TokenCode`, at its number. */
-const TOKEN_KINDS: readonly TokenKind[] = [
-  'whitespace',
-  'newline',
-  'comment',
-  'continuation',
-  'keyword',
-  'headerName',
-  'colon',
-  'word',
-  'equals',
-  'value',
-  'json',
-  'error',
-];
 
 /** First words of the multi-word keywords (`SAVE`, `FROM`, `GIT`, `WITH`, `ELSE`). */
 const MULTI_WORD_FIRST = new Set(
@@ -199,6 +184,16 @@ export function parse(text: string): ParseResult {
   }
 }
 
+/** `parse`, recording the tree's token table in the same pass: for the formatter, which reads all of it. Never throws. */
+export function parseLossless(text: string): ParseResult {
+  const source = typeof text === 'string' ? text : String(text);
+  try {
+    return new Parser(source, true).run();
+  } catch (e) {
+    return internalError(source, e);
+  }
+}
+
 /** The targets and functions parsed from the lines between two headers, with what they tell the header after them. */
 export interface RecipesParse {
   /** `owner` again with its new recipe, then any target or function whose header the lines hold. */
@@ -224,13 +219,19 @@ export function parseRecipes(text: string, owner: TargetNode | FunctionNode, sta
 }
 
 /**
- * Every token of `text`, from a second parse that records them. Only the lossless printer and tests
- * read tokens, so a parse for the model skips recording them (a tenth of its time).
+ * Every token of `text`, from a second parse that records them. Only the lossless printer, the
+ * formatter and tests read tokens, so a parse for the model skips recording them (a tenth of its time).
  */
-function tokensOf(text: string): Token[] {
-  const parser = new Parser(text, true);
-  parser.run();
-  return parser.tokenList();
+function tokensOf(text: string): TokenTable {
+  return new Parser(text, true).run().tree.tokenTable;
+}
+
+/** The tokens of `table` as objects. */
+function tokenObjects(table: TokenTable): Token[] {
+  const { count, kinds, starts, ends } = table;
+  const tokens = new Array<Token>(count);
+  for (let i = 0; i < count; i++) tokens[i] = { kind: TOKEN_KINDS[kinds[i]], start: starts[i], end: ends[i] };
+  return tokens;
 }
 
 /** What scanning quotes and `$(` cost a tree (see scan.ts): the work, and whether a scan found no end. */
@@ -257,8 +258,11 @@ export function earthfileNode(
   version: CommandNode | undefined,
   baseRecipe: readonly Statement[],
   items: readonly (TargetNode | FunctionNode)[],
+  recorded?: TokenTable,
 ): EarthfileNode {
+  let table = recorded;
   let tokens: Token[] | undefined;
+  const tableOf = (): TokenTable => (table ??= tokensOf(text));
   return {
     kind: 'earthfile',
     text,
@@ -268,14 +272,18 @@ export function earthfileNode(
     functions: items.filter((i): i is FunctionNode => i.kind === 'function'),
     items,
     version,
-    get tokens(): Token[] {
-      return (tokens ??= tokensOf(text));
+    get tokenTable(): TokenTable {
+      return tableOf();
+    },
+    get tokens(): readonly Token[] {
+      return (tokens ??= tokenObjects(tableOf()));
     },
   };
 }
 
 const EMPTY_KINDS = new Uint8Array(0);
 const EMPTY_OFFSETS = new Int32Array(0);
+const EMPTY_TABLE: TokenTable = { count: 0, kinds: EMPTY_KINDS, starts: EMPTY_OFFSETS, ends: EMPTY_OFFSETS };
 
 /** Prefix of the message of the error `parse` returns when the parser itself failed. */
 export const INTERNAL_ERROR = 'internal parser error';
@@ -292,6 +300,7 @@ function internalError(text: string, e: unknown): ParseResult {
     functions: [],
     items: [],
     tokens: n > 0 ? [{ kind: 'error', start: 0, end: n }] : [],
+    tokenTable: n > 0 ? { count: 1, kinds: Uint8Array.of(TokenCode.Error), starts: Int32Array.of(0), ends: Int32Array.of(n) } : EMPTY_TABLE,
   };
   const message = `${INTERNAL_ERROR}: ${errorMessage(e)}`;
   return { tree, errors: [{ code: 'syntax', message, range: { start: 0, end: Math.min(n, 1) } }] };
@@ -367,7 +376,7 @@ class Parser {
   run(): ParseResult {
     this.parseLines(this.n);
     this.endItem();
-    const tree = earthfileNode(this.text, this.version, this.base, this.items);
+    const tree = earthfileNode(this.text, this.version, this.base, this.items, this.recordTokens ? this.tokenTable() : undefined);
     scanFacts.set(tree, this.scanFacts());
     return { tree, errors: this.sortedErrors() };
   }
@@ -428,12 +437,10 @@ class Parser {
 
   // Tokens and errors ---------------------------------------------------------------------------
 
-  /** The recorded tokens, as objects. */
-  tokenList(): Token[] {
-    const { kinds, starts, ends, tokenCount } = this;
-    const tokens = new Array<Token>(tokenCount);
-    for (let i = 0; i < tokenCount; i++) tokens[i] = { kind: TOKEN_KINDS[kinds[i]], start: starts[i], end: ends[i] };
-    return tokens;
+  /** The recorded tokens. */
+  private tokenTable(): TokenTable {
+    const count = this.tokenCount;
+    return { count, kinds: this.kinds.subarray(0, count), starts: this.starts.subarray(0, count), ends: this.ends.subarray(0, count) };
   }
 
   /** Records a token in typed arrays, when recording (a 10,000-line file has about 80,000 tokens). */
@@ -664,7 +671,10 @@ class Parser {
 
     // Block openers keep their comments too: the tree shows them (hover on a FOR variable), the AST JSON does not.
     const hasDocs = spec !== undefined && (spec.block === undefined || spec.block === 'opener') && spec.name !== 'VERSION';
-    const docLines = hasDocs ? this.docLines(indented, this.lastWasHeader && indented) : NO_LINES;
+    const lines = hasDocs ? this.docLines(indented, this.lastWasHeader && indented) : NO_LINES;
+    // An empty run may be the live `commentRun`, which the comments under a block opener would fill:
+    // a block of the base recipe would then pass those on to the next header (EB passes only its own).
+    const docLines = lines.length > 0 ? lines : NO_LINES;
     const node = this.commandArgs(spec, keyword, this.docsOf(docLines));
     this.lastIndented = indented;
     this.lastWasHeader = false;

@@ -4,7 +4,8 @@
 // (`start` inclusive, `end` exclusive). `LineIndex` (text/lineIndex.ts) converts offsets to LSP positions.
 // The tree is lossless: `EarthfileNode.tokens` holds every token and every piece of trivia in source
 // order, so concatenating their text reproduces the input exactly (see `printLossless` in parse.ts);
-// they are recorded by a second parse the first time they are read.
+// they are recorded by a second parse the first time they are read (or by `parseLossless` at once),
+// as a table (`tokenTable`) that the objects are made from.
 // Words, keywords and `=` signs built by the parser are their own ranges (`word.range === word`), so a
 // range taken from them may carry a `text` too; copy it (`span` in analysis/checks) before handing it on.
 // Optional fields of nodes built by the parser are always present, set to `undefined` when absent
@@ -45,6 +46,33 @@ export type TokenKind =
 
 export interface Token extends Range {
   readonly kind: TokenKind;
+}
+
+/** Token kinds by their code in `TokenTable.kinds` (the order of `TokenCode` in parse.ts). */
+export const TOKEN_KINDS: readonly TokenKind[] = [
+  'whitespace',
+  'newline',
+  'comment',
+  'continuation',
+  'keyword',
+  'headerName',
+  'colon',
+  'word',
+  'equals',
+  'value',
+  'json',
+  'error',
+];
+
+/**
+ * The tokens of a tree as parallel arrays, `count` long (what `EarthfileNode.tokens` is made from):
+ * token i is `TOKEN_KINDS[kinds[i]]` from `starts[i]` to `ends[i]`. Cheaper to scan than the objects.
+ */
+export interface TokenTable {
+  readonly count: number;
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
 
 /** True for tokens that never carry meaning (whitespace, newlines, comments, continuations). */
@@ -239,6 +267,8 @@ export interface EarthfileNode {
   readonly items: readonly (TargetNode | FunctionNode)[];
   /** Every token and piece of trivia, contiguous and in source order (made on first read). */
   readonly tokens: readonly Token[];
+  /** The same tokens as a table (made on first read, or by `parseLossless`). */
+  readonly tokenTable: TokenTable;
 }
 
 export interface ParseResult {

@@ -69,8 +69,11 @@ export function removeContinuations(s: string): string {
   return out + s.slice(last);
 }
 
-/** End of the continuation pattern at `i` (see `removeContinuations`), or `i` when none matches. */
-function continuationMatch(s: string, i: number): number {
+/**
+ * End of the continuation pattern at `i` (see `removeContinuations`): past the blanks that start the
+ * next content line, or `i` when none matches.
+ */
+export function continuationMatch(s: string, i: number): number {
   const n = s.length;
   let p = i + 1;
   while (p < n && isBlank(s.charCodeAt(p))) p++;

@@ -4,12 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { INTERNAL_ERROR, parse, printLossless } from '../../../server/src/parser/parse';
 import { toAstJson } from '../../../server/src/parser/astJson';
-import { allRanges, fixturesDir } from './helpers';
+import { allRanges } from './helpers';
+import { earthfileish, edits, goldens, mutate, piece } from './generators';
 import { askEverywhere } from '../features/cursor';
 import { createLanguageService } from '../../../server/src/service';
 import { LineIndex } from '../../../server/src/text/lineIndex';
@@ -32,19 +31,6 @@ function invariants(text: string): void {
   toAstJson(tree, { sourceMap: { file: 'Earthfile' } });
 }
 
-const goldens = readdirSync(fixturesDir())
-  .filter((f) => f.endsWith('.earth'))
-  .map((f) => readFileSync(join(fixturesDir(), f), 'utf8'));
-
-/** Pieces that exercise the lexer: keywords, flags, quotes, shell-outs, continuations, comments. */
-const piece = fc.constantFrom(
-  'VERSION 0.8', 'FROM alpine', 'RUN', 'RUN ', ' echo', 'IF', 'ELSE IF', 'ELSE', 'END', 'FOR x IN a',
-  'WITH DOCKER', 'WAIT', 'TRY', 'CATCH', 'FINALLY', 'ARG', 'ENV', 'LET', 'SET', 'LABEL', 'SAVE ARTIFACT',
-  'SAVE  IMAGE', 'target:', 'FUNC:', '  ', '    ', '\t', '\n', '\r\n', '\r', '\\', '\\\n', '#', '# c\n',
-  '"', "'", '$(', ')', '(', '=', ' = ', '--flag', '--f=v', '--', '[', ']', '","', '\0', 'é', '😀', '\ud800',
-);
-const earthfileish = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
-
 test('random token soup', () => {
   fc.assert(fc.property(earthfileish, invariants), { numRuns: 300 });
 });
@@ -58,26 +44,8 @@ test('random unicode and binary strings', () => {
 });
 
 test('mutated goldens', () => {
-  const mutation = fc.record({
-    file: fc.nat({ max: goldens.length - 1 }),
-    edits: fc.array(
-      fc.record({
-        at: fc.nat(),
-        del: fc.nat({ max: 5 }),
-        insert: fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 4 }), fc.constant('')),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
-  });
   fc.assert(
-    fc.property(mutation, ({ file, edits }) => {
-      let text = goldens[file];
-      for (const e of edits) {
-        const at = text.length === 0 ? 0 : e.at % (text.length + 1);
-        text = text.slice(0, at) + e.insert + text.slice(at + e.del);
-      }
-      invariants(text);
-    }),
+    fc.property(fc.nat({ max: goldens.length - 1 }), edits, (file, list) => invariants(mutate(goldens[file], list))),
     { numRuns: 400 },
   );
 });
