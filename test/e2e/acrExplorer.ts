@@ -69,6 +69,7 @@ export const acrExplorerFlow: Flow = {
     } finally {
       // The flows after this one start signed out.
       await runCommand(page, 'ACR: Logout');
+      await page.locator('.statusbar-item', { hasText: 'ACR: Sign in' }).waitFor({ timeout: STEP_TIMEOUT });
     }
   },
 };
@@ -97,6 +98,9 @@ async function browsePullAndDrop(page: Page, acr: AcrTestEnvironment, screenshot
 
   // The drop lands on the editor's last line: the FROM line becomes a statement of its own there.
   const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+  // The mouse rested on the 1.1.0 row: its tooltip covers the rows below until the mouse leaves.
+  await editor.hover();
+  await page.locator('.context-view', { hasText: `${acr.loginServer}/team/api:1.1.0` }).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
   await rowLabelled(page, 'latest').dragTo(editor, { timeout: STEP_TIMEOUT });
   await page.locator('.monaco-editor .view-line', { hasText: new RegExp(`FROM\\s${acr.loginServer.replace(/\./g, '\\.')}/team/api:latest`) }).first().waitFor({ timeout: STEP_TIMEOUT });
   await screenshot('acr-explorer-drop');

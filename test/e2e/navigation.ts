@@ -1,14 +1,16 @@
-// A person presses F12 on `./services/api+build` in the demo Earthfile and lands on that target in
+// A person presses F12 on `./services/api+build` in (a copy of) the demo Earthfile and lands on that target in
 // services/api/Earthfile, then renames it with F2 and sees both Earthfiles change. VS Code saves the
-// files a rename changed (files.refactoring.autoSave): the flow renames it back from the other file, so
-// the Earthfiles the other flows read end as they began, byte for byte.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// files a rename changed (files.refactoring.autoSave): the flow renames it back from a reference, so the
+// Earthfiles the other flows read end as they began, byte for byte.
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const REFERENCE = './services/api+build/api';
+/** A copy of the demo Earthfile beside it, which Quick Open finds by a name no other file has. */
+const COPY = 'navigation.earth';
 /** The Earthfiles that name the target renamed: these two, and the copies of the first that other flows make. */
 const earthfilesNamingIt = (workspace: string): string[] => ['Earthfile', 'services/api/Earthfile', ...readdirSync(workspace).filter((f) => f.endsWith('.earth'))];
 
@@ -41,6 +43,9 @@ async function waitForSaved(workspace: string, expected: ReadonlyMap<string, str
 
 export const navigationFlow: Flow = {
   name: 'F12 on ./services/api+build opens services/api/Earthfile at build; F2 renames it in both Earthfiles',
+  prepare(workspace) {
+    copyFileSync(join(workspace, 'Earthfile'), join(workspace, COPY));
+  },
   async run({ page, workspace, screenshot }) {
     await waitForWorkbench(page);
     await waitForExtension(page);
@@ -55,10 +60,10 @@ export const navigationFlow: Flow = {
 };
 
 async function renameThereAndBack(page: Page, workspace: string, originals: ReadonlyMap<string, string>, screenshot: (name: string) => Promise<void>): Promise<void> {
-  const lines = originals.get('Earthfile')!.split('\n');
+  const lines = originals.get(COPY)!.split('\n');
   const line = lines.findIndex((l) => l.includes(REFERENCE));
   if (line < 0) throw new Error(`the demo Earthfile has no line with ${REFERENCE}`);
-  await openFile(page, 'Earthfile');
+  await openFile(page, COPY);
   await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
   // On the `b` of `build`.
   await goTo(page, line + 1, lines[line]!.indexOf('+build') + 2);
@@ -77,22 +82,25 @@ async function renameThereAndBack(page: Page, workspace: string, originals: Read
   await screenshot('navigation-rename');
   await page.keyboard.press('Enter');
   await waitForLine(page, /^compile:$/);
-  // Further down (below the editor's bottom edge when the panel is open): revealed first.
-  const apiLines = originals.get('services/api/Earthfile')!.split('\n');
-  await goTo(page, apiLines.findIndex((l) => l.includes('COPY +build/api')) + 1, 1);
-  await waitForLine(page, /COPY\s\+compile\/api/);
 
   // Back to where F12 was pressed: the reference there was renamed too.
   await runCommand(page, 'Go Back');
   await waitForLine(page, /COPY\s\.\/services\/api\+compile\/api/);
   await screenshot('navigation-renamed');
 
-  // Renamed back from the reference, where the cursor still is.
+  // Forward again, to the reference further down services/api/Earthfile (below the editor's bottom edge
+  // when the panel is open: Go to Line reveals it), renamed too; renamed back from there.
+  await runCommand(page, 'Go Forward');
+  await waitForLine(page, /^compile:$/);
+  const apiLines = originals.get('services/api/Earthfile')!.split('\n');
+  const copyLine = apiLines.findIndex((l) => l.includes('COPY +build/api'));
+  await goTo(page, copyLine + 1, apiLines[copyLine]!.indexOf('+build') + 2);
+  await waitForLine(page, /COPY\s\+compile\/api/);
   await page.keyboard.press('F2');
   await rename.waitFor({ timeout: STEP_TIMEOUT });
   if ((await rename.inputValue()) !== 'compile') throw new Error(`F2 on the reference offers to rename "${await rename.inputValue()}", not compile`);
   await rename.fill('build');
   await page.keyboard.press('Enter');
-  await waitForLine(page, /COPY\s\.\/services\/api\+build\/api/);
+  await waitForLine(page, /COPY\s\+build\/api/);
   await waitForSaved(workspace, originals);
 }

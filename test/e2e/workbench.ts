@@ -52,7 +52,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName });
   await (folder ? rows.filter({ hasText: folder }) : rows).first().click({ timeout: STEP_TIMEOUT });
   await page.locator(`.tab.active[aria-label^="${fileName}"]`).waitFor({ timeout: STEP_TIMEOUT });
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT });
+  // The active group's editor: other editors (the Output view's, a hidden group's) may come first and stay hidden.
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT });
 }
 
 /**

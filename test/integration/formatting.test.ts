@@ -24,6 +24,14 @@ async function apply(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]
   assert.ok(await vscode.workspace.applyEdit(edit), 'the edits apply');
 }
 
+/** The document's text with `edits` applied (the document itself unchanged). */
+function appliedTo(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string {
+  let text = doc.getText();
+  const fromEnd = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+  for (const edit of fromEnd) text = text.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + text.slice(doc.offsetAt(edit.range.end));
+  return text;
+}
+
 /** Waits until the language server has analysed `doc` (its diagnostics are published). */
 async function analysed(doc: vscode.TextDocument): Promise<void> {
   await waitFor(`diagnostics of ${doc.uri.path}`, () => vscode.languages.getDiagnostics(doc.uri).length > 0);
@@ -77,20 +85,27 @@ describe('Formatting', () => {
   it('indents as earthly.format.indent says: tab, or the editor\'s options with "editor"', async () => {
     const config = vscode.workspace.getConfiguration('earthly');
     const doc = await openScratchEarthfile(MESSY);
+    const indented = (unit: string) => TIDY.replace(/^( {4})+/gm, (m) => unit.repeat(m.length / 4));
+    /** Waits for the edits (VS Code makes them minimal) that turn the document into `expected`, and applies them. */
+    const formatsTo = async (expected: string, options?: vscode.FormattingOptions) => {
+      let last = '';
+      const edits = await waitFor(
+        `edits that make ${JSON.stringify(expected)}`,
+        async () => {
+          const found = await documentEdits(doc, options);
+          last = appliedTo(doc, found);
+          return last === expected ? found : undefined;
+        },
+        () => `they make ${JSON.stringify(last)}`,
+      );
+      await apply(doc, edits);
+      assert.equal(doc.getText(), expected);
+    };
     try {
       await config.update('format.indent', 'tab', vscode.ConfigurationTarget.Global);
-      const tabs = await waitFor('edits indented with tabs', async () => {
-        const edits = await documentEdits(doc);
-        return edits.some((e) => e.newText.startsWith('\tFROM')) ? edits : undefined;
-      });
+      await formatsTo(indented('\t'));
       await config.update('format.indent', 'editor', vscode.ConfigurationTarget.Global);
-      const editor = await waitFor('edits indented as the editor says', async () => {
-        const edits = await documentEdits(doc, { tabSize: 2, insertSpaces: true });
-        return edits.some((e) => e.newText.startsWith('  FROM')) ? edits : undefined;
-      });
-      assert.ok(tabs.every((e) => !e.newText.includes('    ')), 'no spaces for indentation with "tab"');
-      await apply(doc, editor);
-      assert.equal(doc.getText(), TIDY.replace(/^( {4})+/gm, (m) => '  '.repeat(m.length / 4)));
+      await formatsTo(indented('  '), { tabSize: 2, insertSpaces: true });
     } finally {
       await config.update('format.indent', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -3,6 +3,17 @@
 import Mocha from 'mocha';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { workspaceFile } from './waitFor';
+
+async function removeScratchEarthfiles(): Promise<void> {
+  const scratch = workspaceFile('scratch');
+  const exists = await vscode.workspace.fs.stat(scratch).then(
+    () => true,
+    () => false,
+  );
+  if (exists) await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+}
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
@@ -23,8 +34,9 @@ export function run(): Promise<void> {
       // The harness reads the counts; the exit code alone cannot say how many tests ran.
       const resultsFile = process.env.EARTHLY_INTEGRATION_RESULTS;
       if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed, failed, failures }));
-      if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
-      else resolve();
+      // The suites' scratch Earthfiles go, so that the browser flows after them see the demo workspace
+      // as a person has it (each would otherwise add its targets to every completion list).
+      void removeScratchEarthfiles().then(() => (failed > 0 ? reject(new Error(`${failed} integration test(s) failed`)) : resolve()), reject);
     });
     runner.on('pass', () => passed++);
     runner.on('fail', (test, error: Error) => failures.push(`${test.fullTitle()}: ${error.message}`));
