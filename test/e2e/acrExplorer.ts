@@ -4,12 +4,10 @@
 // the pull in a terminal (docker is the stand-in of test/fixtures/bin, which records its arguments and
 // pulls nothing); then drags a tag into an Earthfile and sees the FROM line it inserts. The screenshots
 // of the tree are the README's.
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { AcrTestEnvironment } from '../integration/acrTestEnvironment';
 import { signInWithServicePrincipal } from './acrLogin';
-import { openFile, runCommand, waitForExtension, waitForTerminalText, waitForWorkbench, type Flow } from './workbench';
+import { copyOfDemoEarthfile, openFile, runCommand, waitForExtension, waitForTerminalText, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const COPY = 'explorer.earth';
@@ -56,9 +54,7 @@ async function chooseFromContextMenu(page: Page, label: string): Promise<void> {
 
 export const acrExplorerFlow: Flow = {
   name: 'ACR explorer: tags newest first under registry > folder > repository; Pull from the context menu; drag a tag into an Earthfile',
-  prepare(workspace) {
-    copyFileSync(join(workspace, 'Earthfile'), join(workspace, COPY));
-  },
+  prepare: copyOfDemoEarthfile(COPY),
   async run({ page, acr, screenshot }) {
     await waitForWorkbench(page);
     await waitForExtension(page);

@@ -2,10 +2,8 @@
 // below it, one from ./services/api is picked and the line completes; `COPY --` offers the flags and
 // `--dir` replaces the dashes typed. The flow types in a copy of the demo Earthfile beside it
 // (`typing.earth`), so that the Earthfile the other flows read stays as it is.
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
+import { copyOfDemoEarthfile, openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const COPY = 'typing.earth';
@@ -52,9 +50,7 @@ async function waitForLine(page: Page, text: RegExp): Promise<void> {
 
 export const completionFlow: Flow = {
   name: 'typing BUILD + offers the targets of ./services/api and completes the line; COPY -- picks --dir',
-  prepare(workspace) {
-    copyFileSync(join(workspace, 'Earthfile'), join(workspace, COPY));
-  },
+  prepare: copyOfDemoEarthfile(COPY),
   async run({ page, screenshot }) {
     await waitForWorkbench(page);
     await waitForExtension(page);

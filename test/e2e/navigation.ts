@@ -2,10 +2,10 @@
 // services/api/Earthfile, then renames it with F2 and sees both Earthfiles change. VS Code saves the
 // files a rename changed (files.refactoring.autoSave): the flow renames it back from a reference, so the
 // Earthfiles the other flows read end as they began, byte for byte.
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
+import { copyOfDemoEarthfile, openFile, runCommand, waitForExtension, waitForWorkbench, type Flow } from './workbench';
 
 const STEP_TIMEOUT = 30_000;
 const REFERENCE = './services/api+build/api';
@@ -43,9 +43,7 @@ async function waitForSaved(workspace: string, expected: ReadonlyMap<string, str
 
 export const navigationFlow: Flow = {
   name: 'F12 on ./services/api+build opens services/api/Earthfile at build; F2 renames it in both Earthfiles',
-  prepare(workspace) {
-    copyFileSync(join(workspace, 'Earthfile'), join(workspace, COPY));
-  },
+  prepare: copyOfDemoEarthfile(COPY),
   async run({ page, workspace, screenshot }) {
     await waitForWorkbench(page);
     await waitForExtension(page);

@@ -1,4 +1,6 @@
 // What a person does in the workbench, as Playwright steps. Every step waits for its outcome.
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AcrTestEnvironment } from '../integration/acrTestEnvironment';
 
@@ -24,6 +26,11 @@ export interface Flow {
 }
 
 const STEP_TIMEOUT = 30_000;
+
+/** A flow's `prepare` that copies the demo Earthfile beside it as `name`, for the flow to type in. */
+export function copyOfDemoEarthfile(name: string): (workspace: string) => void {
+  return (workspace) => copyFileSync(join(workspace, 'Earthfile'), join(workspace, name));
+}
 
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

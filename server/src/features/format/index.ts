@@ -7,7 +7,7 @@ import { layOut, type Piece } from './layout';
 import { logicalLines } from './logicalLines';
 import { placesOf } from './places';
 import { sameAst } from './sameAst';
-import { newlineOf } from './style';
+import { lineEnding } from '../../analysis/checks/textLayout';
 import { errorMessage } from '../../../../shared/src/errorMessage';
 
 export type { Piece } from './layout';
@@ -41,7 +41,7 @@ export function formatTree(tree: EarthfileNode, errors: readonly ParseError[], u
     if (!places) return refused(`blocks are nested deeper than ${MAX_FORMAT_DEPTH} levels`);
     const lines = logicalLines(tree, places);
     if (!lines) return refused('the syntax tree does not cover the text (a parser bug)');
-    const { text, pieces } = layOut(tree.text, tree.tokenTable, lines, { unit, nl: newlineOf(tree.text) });
+    const { text, pieces } = layOut(tree.text, tree.tokenTable, lines, { unit, nl: lineEnding(tree.text) });
     if (text !== tree.text && !sameAst(tree, text)) return refused('the formatted text would not have the same syntax tree (a formatter bug)');
     return { kind: 'formatted', text, pieces };
   } catch (e) {

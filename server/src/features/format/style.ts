@@ -26,16 +26,6 @@ export function indentUnit(setting: FormatIndent, editor?: EditorIndent): string
   return isIndentSize(editor.tabSize) ? ' '.repeat(editor.tabSize) : DEFAULT_UNIT;
 }
 
-/** The first line ending of `text`, which the whole output uses (`\n` for a file of one line). */
-export function newlineOf(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return '\n';
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
-  }
-  return '\n';
-}
-
 /** Spaces and tabs removed from the end of `s`. */
 export function trimBlanksEnd(s: string): string {
   let e = s.length;
