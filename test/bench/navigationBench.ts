@@ -183,10 +183,3 @@ function report(indexMs: number, heapMb: number, references: Figures, rename: Fi
   ];
   for (const [text, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
 }
-
-if (require.main === module) {
-  benchNavigation().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
