@@ -36,6 +36,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 // Set at initialize from the client's capabilities and initialization options.
 let snippetSupport = false;
+let listDefaults = false;
 let answersImages = false;
 const service = createLanguageService({
   ...diskHost,
@@ -71,6 +72,7 @@ async function loadSettings(): Promise<void> {
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  listDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   answersImages = (params.initializationOptions as { imageCompletions?: unknown } | undefined)?.imageCompletions === true;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   service.setWorkspaceFolders(workspaceFolders);
@@ -136,7 +138,7 @@ connection.onHover(({ textDocument, position }) => (documents.get(textDocument.u
 connection.onSignatureHelp(({ textDocument, position }) => (documents.get(textDocument.uri) ? service.signatureHelp(textDocument.uri, position) : null));
 connection.onCompletion(({ textDocument, position, context }) =>
   documents.get(textDocument.uri)
-    ? service.completion(textDocument.uri, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter })
+    ? service.completion(textDocument.uri, position, { snippets: snippetSupport, triggerCharacter: context?.triggerCharacter, listDefaults })
     : { isIncomplete: false, items: [] },
 );
 connection.onCompletionResolve((item) => service.resolveCompletion(item));

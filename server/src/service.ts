@@ -40,7 +40,7 @@ import { buildFilesUnder } from './analysis/workspaceFiles';
 import { WorkspaceIndex, type FileReader } from './analysis/workspaceIndex';
 import { graphNodeAt, incomingEdges, outgoingEdges, type GraphEdge, type GraphNode } from './features/callHierarchy';
 import { quickFixes } from './features/codeActions';
-import { complete, resolveItem, type CompletionEnv, type DirectoryEntry } from './features/completion';
+import { complete, completionList, resolveItem, type CompletionEnv, type DirectoryEntry } from './features/completion';
 import { definitionOf } from './features/definition';
 import { diagnose } from './features/diagnostics';
 import { formatTree, formattingEdits, indentUnit } from './features/format';
@@ -83,6 +83,8 @@ export interface CompletionRequestOptions {
   readonly snippets: boolean;
   /** The character whose typing asked for completion, if any. */
   readonly triggerCharacter?: string;
+  /** The client takes a list's default edit range (`textDocument.completion.completionList.itemDefaults`). */
+  readonly listDefaults?: boolean;
 }
 
 /** A file created, changed or deleted outside the editor. */
@@ -373,14 +375,15 @@ export function createLanguageService(host: LanguageHost, options: LanguageServi
         snippets: requestOptions.snippets,
       };
       const { items, imageQuery } = complete(env, lines.offsetAt(position), requestOptions.triggerCharacter);
-      if (!imageQuery || !host.images) return { isIncomplete: false, items };
+      const defaults = requestOptions.listDefaults === true;
+      if (!imageQuery || !host.images) return completionList(items, false, defaults);
       const answer = await host.images({ uri, prefix: imageQuery.prefix, kind: imageQuery.kind }).catch(() => undefined);
       const range = { start: lines.positionAt(imageQuery.start), end: lines.positionAt(imageQuery.end) };
       const images = (answer?.items ?? []).map(
         (image): CompletionItem => ({ label: image.label, kind: CompletionItemKind.Value, detail: image.detail, sortText: `5${image.label}`, textEdit: { range, newText: image.label } }),
       );
       // The client answers for a prefix: the list is asked again as the image name grows.
-      return { isIncomplete: true, items: [...items, ...images] };
+      return completionList([...items, ...images], true, defaults);
     },
 
     format(uri, formattingOptions, range) {

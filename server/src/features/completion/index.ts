@@ -19,6 +19,7 @@ import { overrideItems, referenceItems } from './referenceItems';
 import { variableItems } from './variableItems';
 
 export type { CompletionEnv, DirectoryEntry } from './environment';
+export { completionList } from './listDefaults';
 
 /** Image names or tags to ask the client for: after FROM, SAVE IMAGE and WITH DOCKER --pull/--load. */
 export interface ImageQuery {
