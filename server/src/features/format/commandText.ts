@@ -56,6 +56,8 @@ export function writeCommand(out: SplicedText, tokens: TokenTable, line: Command
   }
   writeTrailing(out, prevEnd, line.contentEnd, style, deeper);
   out.put(style.nl);
+  // The units of a line of thousands of words are not kept after it.
+  if (units.length > 3 * 1024) units.length = 0;
 }
 
 /**
