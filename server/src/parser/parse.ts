@@ -49,6 +49,7 @@ import {
   CH_LPAREN,
   CH_SPACE,
   CH_SQUOTE,
+  hasBackslash,
   isBlank,
   isNewline,
   lineEnd,
@@ -1245,11 +1246,6 @@ function skipJsonSpace(s: string, i: number): number {
 /** `s` for an error message: long words (a 5 MB line is a valid input) are cut. */
 function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
-}
-
-function hasBackslash(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === CH_BACKSLASH) return true;
-  return false;
 }
 
 /**

@@ -63,3 +63,9 @@ export function skipBlanks(text: string, p: number): number {
   while (p < n && isBlank(text.charCodeAt(p))) p++;
   return p;
 }
+
+/** Whether `text` has a backslash from `from` to `to`. */
+export function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === CH_BACKSLASH) return true;
+  return false;
+}

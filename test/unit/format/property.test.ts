@@ -104,3 +104,12 @@ test('random selections of random Earthfiles: the edits keep the AST, and touch 
     { numRuns: 300 },
   );
 });
+
+test('a line of 5,000 words between short lines: every line spaced and indented', () => {
+  const words = Array.from({ length: 5_000 }, (_, i) => `w${i}`);
+  const long = `RUN   ${words.join('  ')}`;
+  const short = '  ENV  A=b   c\n  RUN echo\n';
+  const out = formatted(`build:\n${short}  ${long}\n${short}`);
+  const shortOut = '    ENV A=b   c\n    RUN echo\n';
+  assert.equal(out, `build:\n${shortOut}    RUN ${words.join(' ')}\n${shortOut}`);
+});

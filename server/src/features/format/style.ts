@@ -28,7 +28,13 @@ export function indentUnit(setting: FormatIndent, editor?: EditorIndent): string
 
 /** Spaces and tabs removed from the end of `s`. */
 export function trimBlanksEnd(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  const e = blanksTrimmedEnd(s, 0, s.length);
   return e === s.length ? s : s.slice(0, e);
+}
+
+/** Where the text of `s` from `start` to `end` ends without the spaces and tabs at its end. */
+export function blanksTrimmedEnd(s: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e;
 }
