@@ -168,12 +168,8 @@ export interface LanguageService {
 }
 
 /** Each text's line table, built once per model (a model is one version of one file). */
-const lineTables = new WeakMap<FileModel, LineIndex>();
-
 function linesOf(model: FileModel): LineIndex {
-  let lines = lineTables.get(model);
-  if (!lines) lineTables.set(model, (lines = new LineIndex(model.tree.text)));
-  return lines;
+  return (model.derived.lines ??= new LineIndex(model.tree.text));
 }
 
 const EMPTY_LIST: CompletionList = { isIncomplete: false, items: [] };

@@ -113,6 +113,7 @@ export function buildFileModel(tree: EarthfileNode, parseErrors: readonly ParseE
     variables: out.variables,
     imports: out.imports,
     references: out.references,
+    derived: {},
   };
 }
 

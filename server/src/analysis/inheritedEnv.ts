@@ -88,16 +88,14 @@ function finalEnv(
 }
 
 /** A recipe's ENV lines and its FROM and DO reference sites. */
-interface RecipeLines {
+export interface RecipeLines {
   readonly envs: Map<CommandNode, Variable>;
   readonly sites: ReferenceSite[];
 }
 
 /** Per model, its recipes' lines: grouped in one pass over the model, so a FROM chain costs no rescans. */
-const LINES = new WeakMap<FileModel, Map<Recipe, RecipeLines>>();
-
 function linesOf(model: FileModel, recipe: Recipe): RecipeLines | undefined {
-  let byRecipe = LINES.get(model);
+  let byRecipe = model.derived.recipeLines;
   if (!byRecipe) {
     byRecipe = new Map();
     const entry = (r: Recipe): RecipeLines => {
@@ -107,7 +105,7 @@ function linesOf(model: FileModel, recipe: Recipe): RecipeLines | undefined {
     };
     for (const v of model.variables) if (v.kind === 'ENV') entry(v.scope.recipe).envs.set(v.command, v);
     for (const site of model.references) if (site.role === 'FROM' || site.role === 'DO') entry(site.recipe).sites.push(site);
-    LINES.set(model, byRecipe);
+    model.derived.recipeLines = byRecipe;
   }
   return byRecipe.get(recipe);
 }

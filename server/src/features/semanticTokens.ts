@@ -51,13 +51,9 @@ const ARGUMENT_KEYWORDS: ReadonlyMap<string, { readonly from: number; readonly w
  */
 export type EncodedTokens = Readonly<Uint32Array>;
 
-/** A model's tokens for each flavor (deprecations differ by flavor), made once per model. */
-const cache = new WeakMap<FileModel, Partial<Record<Flavor, EncodedTokens>>>();
-
-/** The tokens of the whole file, in source order, one line each. */
+/** The tokens of the whole file, in source order, one line each; made once per model and flavor (deprecations differ by flavor). */
 export function semanticTokensOf(model: FileModel, lines: LineIndex, flavor: Flavor): EncodedTokens {
-  let byFlavor = cache.get(model);
-  if (!byFlavor) cache.set(model, (byFlavor = {}));
+  const byFlavor = (model.derived.tokens ??= {});
   return (byFlavor[flavor] ??= computeTokens(model, lines, flavor));
 }
 
