@@ -7,18 +7,26 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatText, formattingEdits } from '../../../server/src/features/format';
 import { parse, parseLossless, toAstJson } from '../../../server/src/parser';
+import { hasLoneCrInWordContinuation } from '../../../server/src/text/continuations';
 import { earthfileOf } from '../../bench/corpus';
 import { earthfileish, edits, goldens, mutate, piece } from '../parser/generators';
 import { assertSameAst, formatted, scrambled } from './formatting';
 import { randomEarthfile } from './randomEarthfiles';
 
-/** Formats `text` with several units: never throws; refuses only texts with syntax errors; keeps the AST; idempotent. */
+/**
+ * Formats `text` with several units: never throws; refuses only texts with syntax errors or with a lone
+ * `\r` in a word's continuation (which Earthly keeps in the word); keeps the AST; idempotent.
+ */
 function formatsSafely(text: string): void {
   const errors = parse(text).errors;
   for (const unit of ['    ', '\t', '  ']) {
     const outcome = formatText(text, unit);
     if (errors.length > 0) {
       assert.equal(outcome.kind, 'syntax-errors');
+      continue;
+    }
+    if (hasLoneCrInWordContinuation(text)) {
+      assert.equal(outcome.kind, 'refused');
       continue;
     }
     assert.equal(outcome.kind, 'formatted', outcome.kind === 'refused' ? `${outcome.reason}\n${JSON.stringify(text)}` : outcome.kind);
@@ -112,4 +120,19 @@ test('a line of 5,000 words between short lines: every line spaced and indented'
   const out = formatted(`build:\n${short}  ${long}\n${short}`);
   const shortOut = '    ENV A=b   c\n    RUN echo\n';
   assert.equal(out, `build:\n${shortOut}    RUN ${words.join(' ')}\n${shortOut}`);
+});
+
+test('a lone \\r in a continuation inside a word is refused (Earthly keeps it in the word); after a blank, or as \\r\\n, it formats', () => {
+  const refused = ['FROM alpine:3.18\\\n\r', 'VERSION 0.8\nt:\n    RUN a\\\n\r    b\n', 'VERSION 0.8\r\nt:\r\n    COPY src\\\r\r\n    ./\r\n'];
+  for (const text of refused) {
+    assert.ok(hasLoneCrInWordContinuation(text), JSON.stringify(text));
+    const outcome = formatText(text, '    ');
+    assert.equal(outcome.kind, 'refused', JSON.stringify(text));
+    assert.match((outcome as { reason: string }).reason, /lone carriage return/);
+  }
+  const formats = ['FROM alpine:3.18 \\\n\r', 'VERSION 0.8\nt:\n    RUN a\\\r\n    b\n', 'VERSION 0.8\r\nt:\r    RUN a\\\n\n    b\r'];
+  for (const text of formats) {
+    assert.ok(!hasLoneCrInWordContinuation(text), JSON.stringify(text));
+    formatsSafely(text);
+  }
 });

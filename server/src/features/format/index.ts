@@ -8,6 +8,7 @@ import { logicalLines } from './logicalLines';
 import { placesOf } from './places';
 import { sameAst } from './sameAst';
 import { lineEnding } from '../../analysis/checks/textLayout';
+import { hasLoneCrInWordContinuation } from '../../text/continuations';
 import { errorMessage } from '../../../../shared/src/errorMessage';
 
 export type { Piece } from './layout';
@@ -36,6 +37,7 @@ export function formatText(text: string, unit: string): FormatOutcome {
 /** Formats a parsed Earthfile (`errors` are its syntax errors). Never throws. */
 export function formatTree(tree: EarthfileNode, errors: readonly ParseError[], unit: string): FormatOutcome {
   if (errors.length > 0) return { kind: 'syntax-errors', errors };
+  if (hasLoneCrInWordContinuation(tree.text)) return refused('a line continuation inside a word spans a lone carriage return, which Earthly keeps in the word');
   try {
     const places = placesOf(tree, MAX_FORMAT_DEPTH);
     if (!places) return refused(`blocks are nested deeper than ${MAX_FORMAT_DEPTH} levels`);
