@@ -15,7 +15,7 @@ import { diskHost } from '../../server/src/diskHost';
 import { createLanguageService } from '../../server/src/service';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { pathToUri } from '../../server/src/uri';
-import { timeEach, type Figures } from './completionBench';
+import { timeEach, type Figures } from './typing';
 
 const LIBRARIES = 20;
 const SERVICES = 980;
