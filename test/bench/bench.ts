@@ -13,8 +13,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { availableParallelism, loadavg } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { buildFileModel } from '../../server/src/analysis/fileModel';
 import { parse } from '../../server/src/parser/parse';
@@ -26,6 +24,7 @@ import { benchExplorer } from './explorerBench';
 import { benchNavigation } from './navigationBench';
 import { benchSemanticTokens } from './semanticTokensBench';
 import { benchFormat } from './formatBench';
+import { fullGc } from './collect';
 import { dockerfileOf, earthfileOf } from './corpus';
 import { SERVER_NODE_FLAGS } from '../../shared/src/protocol';
 
@@ -85,9 +84,6 @@ function modelOnly(text: string): unknown {
   return buildFileModel(result.tree, result.errors);
 }
 
-// Exposes the collector so retained heap can be measured after a full collection.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 let sink: unknown;
 
@@ -126,10 +122,10 @@ function timeStages(inputs: Record<Stage['input'], string>, budgetMs: number): T
 function retainedMb(run: (text: string) => unknown, text: string): number {
   const copies = 4;
   sink = undefined;
-  gc();
+  fullGc();
   const before = process.memoryUsage().heapUsed;
   const results = Array.from({ length: copies }, () => run(text));
-  gc();
+  fullGc();
   const after = process.memoryUsage().heapUsed;
   sink = results;
   return Math.max(0, after - before) / copies / 1e6;
@@ -141,7 +137,7 @@ function retainedMb(run: (text: string) => unknown, text: string): number {
  */
 function releaseRetained(): void {
   sink = undefined;
-  gc();
+  fullGc();
 }
 
 interface Row {

@@ -8,14 +8,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Position } from 'vscode-languageserver-types';
 import { diskHost } from '../../server/src/diskHost';
 import { createLanguageService } from '../../server/src/service';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { pathToUri } from '../../server/src/uri';
 import { timeEach, type Figures } from './typing';
+import { fullGc } from './collect';
 
 const LIBRARIES = 20;
 const SERVICES = 980;
@@ -113,8 +112,6 @@ function fmt(n: number, digits: number): string {
 }
 
 export async function benchNavigation(): Promise<void> {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
   const root = mkdtempSync(join(tmpdir(), 'earthfile-navigation-'));
   try {
     const texts = new Map<string, string>();
@@ -126,7 +123,7 @@ export async function benchNavigation(): Promise<void> {
     for (let k = 0; k < LIBRARIES; k++) write(`lib${k}`, libraryEarthfile(k));
     for (let i = 0; i < SERVICES; i++) write(join(`svc${Math.floor(i / PER_GROUP)}`, `part${i}`), serviceEarthfile(i));
 
-    gc();
+    fullGc();
     const heapBefore = process.memoryUsage().heapUsed;
     const service = createLanguageService(diskHost);
     service.setWorkspaceFolders([pathToUri(root)]);
@@ -136,7 +133,7 @@ export async function benchNavigation(): Promise<void> {
     const t0 = performance.now();
     service.references(pathToUri(first), queryAt(first, texts.get(first)!, 'build:', 1, 'compile').position, true);
     const indexMs = performance.now() - t0;
-    gc();
+    fullGc();
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
 
     // Names of each kind, spread over the workspace: a service's target, a library's function (through its
