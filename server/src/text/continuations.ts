@@ -103,15 +103,16 @@ function crlfOrLf(s: string, p: number): number {
 }
 
 /**
- * Whether a line continuation written inside a word (`a\` with no blank before the `\`) spans a lone
- * `\r`: the lexer reads it as a line break, but Earthly's removal (see `removeContinuations`) only takes
- * `\n` and `\r\n`, so the `\r` stays in the word. Linear in the length of `text`.
+ * Whether a line continuation written inside a word (`a\` with no blank before the `\`) ends later for
+ * the lexer than for Earthly's removal (see `removeContinuations`), which then leaves part of it in the
+ * word: a lone `\r` (a line break to the lexer; the removal takes only `\n` and `\r\n`), or a comment
+ * that ends the file without a line break. Linear in the length of `text`.
  */
-export function hasLoneCrInWordContinuation(text: string): boolean {
+export function hasWordContinuationKept(text: string): boolean {
   for (let p = text.indexOf('\\'); p >= 0; p = text.indexOf('\\', p + 1)) {
     if (p === 0 || isBlank(text.charCodeAt(p - 1)) || isNewline(text.charCodeAt(p - 1)) || !isContinuation(text, p)) continue;
     const end = continuationEnd(text, p);
-    for (let i = p + 1; i < end; i++) if (text.charCodeAt(i) === CH_CR && text.charCodeAt(i + 1) !== CH_LF) return true;
+    if (continuationMatch(text, p) < end) return true;
     p = Math.max(p, end - 1);
   }
   return false;
