@@ -103,14 +103,15 @@ function crlfOrLf(s: string, p: number): number {
 }
 
 /**
- * Whether a line continuation written inside a word (`a\` with no blank before the `\`) ends later for
- * the lexer than for Earthly's removal (see `removeContinuations`), which then leaves part of it in the
- * word: a lone `\r` (a line break to the lexer; the removal takes only `\n` and `\r\n`), or a comment
- * that ends the file without a line break. Linear in the length of `text`.
+ * Whether a line continuation ends later for the lexer than for Earthly's removal (see
+ * `removeContinuations`), which then leaves part of it in the word it is written in: a lone `\r` (a
+ * line break to the lexer; the removal takes only `\n` and `\r\n`), or a comment that ends the file
+ * without a line break. A continuation between words leaves nothing, but a word goes on across
+ * continuations (`a\⏎\⏎`), so every one is looked at. Linear in the length of `text`.
  */
-export function hasWordContinuationKept(text: string): boolean {
+export function hasContinuationKept(text: string): boolean {
   for (let p = text.indexOf('\\'); p >= 0; p = text.indexOf('\\', p + 1)) {
-    if (p === 0 || isBlank(text.charCodeAt(p - 1)) || isNewline(text.charCodeAt(p - 1)) || !isContinuation(text, p)) continue;
+    if (!isContinuation(text, p)) continue;
     const end = continuationEnd(text, p);
     if (continuationMatch(text, p) < end) return true;
     p = Math.max(p, end - 1);

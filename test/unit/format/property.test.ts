@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatText, formattingEdits, CONTINUATION_KEPT_IN_WORD } from '../../../server/src/features/format';
+import { formatText, formattingEdits, CONTINUATION_KEPT } from '../../../server/src/features/format';
 import { parse, parseLossless, toAstJson } from '../../../server/src/parser';
-import { hasWordContinuationKept } from '../../../server/src/text/continuations';
+import { hasContinuationKept } from '../../../server/src/text/continuations';
 import { earthfileOf } from '../../bench/corpus';
 import { earthfileish, edits, goldens, mutate, piece } from '../parser/generators';
 import { assertSameAst, formatted, scrambled } from './formatting';
@@ -15,8 +15,8 @@ import { randomEarthfile } from './randomEarthfiles';
 
 /**
  * Formats `text` with several units: never throws; refuses only texts with syntax errors, and texts with
- * a continuation inside a word that Earthly keeps in the word (a lone `\r`, or a comment ending the
- * file), or that would have one once formatted (lone `\r` line breaks); keeps the AST; idempotent.
+ * a continuation Earthly would keep in a word (a lone `\r`, or a comment ending the file), or that would
+ * have one once formatted (lone `\r` line breaks); keeps the AST; idempotent.
  */
 function formatsSafely(text: string): void {
   const errors = parse(text).errors;
@@ -26,8 +26,8 @@ function formatsSafely(text: string): void {
       assert.equal(outcome.kind, 'syntax-errors');
       continue;
     }
-    if (hasWordContinuationKept(text)) assert.equal(outcome.kind, 'refused');
-    if (outcome.kind === 'refused' && outcome.reason === CONTINUATION_KEPT_IN_WORD && (hasWordContinuationKept(text) || /\r(?!\n)/.test(text))) continue;
+    if (hasContinuationKept(text)) assert.equal(outcome.kind, 'refused');
+    if (outcome.kind === 'refused' && outcome.reason === CONTINUATION_KEPT && (hasContinuationKept(text) || /\r(?!\n)/.test(text))) continue;
     assert.equal(outcome.kind, 'formatted', outcome.kind === 'refused' ? `${outcome.reason}\n${JSON.stringify(text)}` : outcome.kind);
     const out = (outcome as { text: string }).text;
     assertSameAst(text, out);
@@ -121,24 +121,24 @@ test('a line of 5,000 words between short lines: every line spaced and indented'
   assert.equal(out, `build:\n${shortOut}    RUN ${words.join(' ')}\n${shortOut}`);
 });
 
-test('a continuation inside a word that Earthly keeps in the word (a lone \\r, a comment ending the file) is refused; after a blank, or with \\r\\n, it formats', () => {
-  const refused = ['FROM alpine:3.18\\\n\r', 'VERSION 0.8\nt:\n    RUN a\\\n\r    b\n', 'VERSION 0.8\r\nt:\r\n    COPY src\\\r\r\n    ./\r\n'];
+test('a continuation that Earthly keeps in a word (a lone \\r, a comment ending the file) is refused; with \\n or \\r\\n, it formats', () => {
+  const refused = ['FROM alpine:3.18\\\n\r', 'VERSION 0.8\\\n\\\r', 'VERSION 0.8\nt:\n    RUN a\\\n\r    b\n', 'VERSION 0.8\r\nt:\r\n    COPY src\\\r\r\n    ./\r\n'];
   for (const text of refused) {
-    assert.ok(hasWordContinuationKept(text), JSON.stringify(text));
+    assert.ok(hasContinuationKept(text), JSON.stringify(text));
     const outcome = formatText(text, '    ');
     assert.equal(outcome.kind, 'refused', JSON.stringify(text));
-    assert.equal((outcome as { reason: string }).reason, CONTINUATION_KEPT_IN_WORD);
+    assert.equal((outcome as { reason: string }).reason, CONTINUATION_KEPT);
   }
   // A trailing `\\` in a file of lone `\\r` line breaks would get one after it.
   const out = formatText('\rVERSION 0.8\\', '    ');
-  assert.equal(out.kind === 'refused' && out.reason, CONTINUATION_KEPT_IN_WORD);
+  assert.equal(out.kind === 'refused' && out.reason, CONTINUATION_KEPT);
   // A comment that ends the file right after a word's `\\` stays in the word for Earthly.
-  assert.ok(hasWordContinuationKept('VERSION 0.8\\#'));
+  assert.ok(hasContinuationKept('VERSION 0.8\\#'));
   const comment = formatText('VERSION 0.8\\#', '    ');
-  assert.equal(comment.kind === 'refused' && comment.reason, CONTINUATION_KEPT_IN_WORD);
-  const formats = ['FROM alpine:3.18 \\\n\r', 'VERSION 0.8\nt:\n    RUN a\\\r\n    b\n', 'VERSION 0.8\r\nt:\r    RUN a\\\n\n    b\r'];
+  assert.equal(comment.kind === 'refused' && comment.reason, CONTINUATION_KEPT);
+  const formats = ['FROM alpine:3.18 \\\n\n', 'VERSION 0.8\nt:\n    RUN a\\\r\n    b\n', 'VERSION 0.8\r\nt:\r    RUN a\\\n\n    b\r'];
   for (const text of formats) {
-    assert.ok(!hasWordContinuationKept(text), JSON.stringify(text));
+    assert.ok(!hasContinuationKept(text), JSON.stringify(text));
     formatsSafely(text);
   }
 });

@@ -8,17 +8,17 @@ import { logicalLines } from './logicalLines';
 import { placesOf } from './places';
 import { sameAst } from './sameAst';
 import { lineEnding } from '../../analysis/checks/textLayout';
-import { hasWordContinuationKept } from '../../text/continuations';
+import { hasContinuationKept } from '../../text/continuations';
 import { errorMessage } from '../../../../shared/src/errorMessage';
 
 export type { Piece } from './layout';
 export { indentUnit, type EditorIndent } from './style';
 
 /**
- * Why a file is left as it is when Earthly keeps part of a continuation inside a word in the word (a
- * lone `\r`, or a comment that ends the file), or would once formatted: no layout keeps the build the same.
+ * Why a file is left as it is when Earthly would keep part of a line continuation in a word (a lone
+ * `\r`, or a comment that ends the file), or would once formatted: no layout keeps the build the same.
  */
-export const CONTINUATION_KEPT_IN_WORD = 'a line continuation inside a word ends in a lone carriage return or at the end of the file, and Earthly keeps it in the word';
+export const CONTINUATION_KEPT = 'a line continuation ends in a lone carriage return or at the end of the file, and Earthly keeps it in the word';
 
 /** Blocks nested deeper than this are not formatted: their indentation alone would make a huge file. */
 export const MAX_FORMAT_DEPTH = 100;
@@ -43,7 +43,7 @@ export function formatText(text: string, unit: string): FormatOutcome {
 /** Formats a parsed Earthfile (`errors` are its syntax errors). Never throws. */
 export function formatTree(tree: EarthfileNode, errors: readonly ParseError[], unit: string): FormatOutcome {
   if (errors.length > 0) return { kind: 'syntax-errors', errors };
-  if (hasWordContinuationKept(tree.text)) return refused(CONTINUATION_KEPT_IN_WORD);
+  if (hasContinuationKept(tree.text)) return refused(CONTINUATION_KEPT);
   try {
     const places = placesOf(tree, MAX_FORMAT_DEPTH);
     if (!places) return refused(`blocks are nested deeper than ${MAX_FORMAT_DEPTH} levels`);
@@ -51,7 +51,7 @@ export function formatTree(tree: EarthfileNode, errors: readonly ParseError[], u
     if (!lines) return refused('the syntax tree does not cover the text (a parser bug)');
     const { text, pieces } = layOut(tree.text, tree.tokenTable, lines, { unit, nl: lineEnding(tree.text) });
     // A file whose lines end in a lone `\r` gets them after a word's `\` too.
-    if (hasWordContinuationKept(text)) return refused(CONTINUATION_KEPT_IN_WORD);
+    if (hasContinuationKept(text)) return refused(CONTINUATION_KEPT);
     if (text !== tree.text && !sameAst(tree, text)) return refused('the formatted text would not have the same syntax tree (a formatter bug)');
     return { kind: 'formatted', text, pieces };
   } catch (e) {
