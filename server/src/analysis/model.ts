@@ -15,7 +15,6 @@ import type {
   TargetNode,
 } from '../parser';
 import type { Flavor } from '../../../shared/src/settings';
-import type { EncodedTokens } from '../features/semanticTokens';
 import type { LineIndex } from '../text/lineIndex';
 import type { RecipeLines } from './inheritedEnv';
 
@@ -167,8 +166,8 @@ export interface Derived {
   lines?: LineIndex;
   /** Each recipe's ENV lines and FROM and DO sites (see inheritedEnv.ts). */
   recipeLines?: Map<Recipe, RecipeLines>;
-  /** The semantic tokens for each flavor (see semanticTokens.ts). */
-  tokens?: Partial<Record<Flavor, EncodedTokens>>;
+  /** The semantic tokens for each flavor, encoded as features/semanticTokens.ts makes them (`EncodedTokens`). */
+  tokens?: Partial<Record<Flavor, Readonly<Uint32Array>>>;
 }
 
 /** An Earthfile's model, with its path when it is a file: references to other Earthfiles resolve from it. */
